@@ -165,7 +165,12 @@ final class CatalogueLoader {
             onlyKeys("type " + name, type, TYPE_KEYS);
             String domain = domainOrNone("type " + name + ".domain", type.get("domain"));
             Sensitivity sensitivity = sensitivity("type " + name + ".sensitivity", type.get("sensitivity"));
-            types.put(name, readType("type " + name, name, partner, type, domain, sensitivity));
+            EventType eventType = readType("type " + name, name, partner, type, domain, sensitivity);
+            if (domain == null && eventType.problem() != ProblemEffect.NONE) {
+                // "A domain is active while a partner has raised a problem there": no domain, no problem.
+                problems.add("type " + name + " raises or resolves a problem but has no domain");
+            }
+            types.put(name, eventType);
         });
         return types;
     }
