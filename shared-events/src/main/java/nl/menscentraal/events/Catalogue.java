@@ -28,6 +28,7 @@ public final class Catalogue {
     private final Map<String, String> clusterByDomain;
     private final Map<String, Partner> partners;
     private final Map<String, EventType> types;
+    private final List<EventType> typeList;
     private final Set<String> commonTypes;
 
     /** What the catalogue says about one partner. {@code mainDomain} is {@code null} for regie. */
@@ -41,6 +42,7 @@ public final class Catalogue {
         this.clusterByDomain = Collections.unmodifiableMap(new LinkedHashMap<>(clusterByDomain));
         this.partners = Collections.unmodifiableMap(new LinkedHashMap<>(partners));
         this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+        this.typeList = List.copyOf(types.values());
         this.commonTypes = Collections.unmodifiableSet(new LinkedHashSet<>(commonTypes));
     }
 
@@ -68,12 +70,12 @@ public final class Catalogue {
 
     /** Every type, common types expanded per partner; grouped by partner in file order. */
     public List<EventType> types() {
-        return List.copyOf(types.values());
+        return typeList;
     }
 
     /** The types a partner may publish: its own and, except for regie, the common types under its prefix. */
     public List<EventType> typesOf(String partner) {
-        return types.values().stream().filter(t -> t.partner().equals(partner)).toList();
+        return typeList.stream().filter(t -> t.partner().equals(partner)).toList();
     }
 
     /** Partner ids, including {@code regie}. */
