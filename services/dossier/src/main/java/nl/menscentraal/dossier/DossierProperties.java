@@ -1,0 +1,25 @@
+package nl.menscentraal.dossier;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the dossier service ({@code mens-centraal.dossier.*}).
+ *
+ * @param pseudonymSecret     the platform secret that keys BSN pseudonyms (the dossier's aggregate ids).
+ *                            No default: a deployment must set it, and must never change it, or every
+ *                            client's history would split in two.
+ * @param consumerGroup       Kafka consumer group of the partner-events consumer; instances of the dossier
+ *                            share it and split the partitions
+ * @param consumerConcurrency consumer threads per instance (at most the number of partitions is useful)
+ */
+@Validated
+@ConfigurationProperties("mens-centraal.dossier")
+public record DossierProperties(
+        @NotBlank @Size(min = 16) String pseudonymSecret,
+        @NotBlank String consumerGroup,
+        @Min(1) int consumerConcurrency) {
+}

@@ -1,0 +1,62 @@
+package nl.menscentraal.dossier.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.menscentraal.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Parks a record on {@link Topics#PARTNER_EVENTS_DLQ}, unchanged (key and value as received), with the
+ * reason in the {@link Topics#REASON_HEADER} header, and tells the intake the event was rejected.
+ * Both sends wait for the broker: the offset is committed only after the record is safely parked.
+ */
+@Component
+class DeadLetters {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    DeadLetters(KafkaTemplate<String, byte[]> kafka, ObjectMapper objectMapper, Clock clock) {
+        this.kafka = kafka;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    void park(ConsumerRecord<String, byte[]> record, String reason, String partner, UUID eventId) {
+        ProducerRecord<String, byte[]> parked = new ProducerRecord<>(Topics.PARTNER_EVENTS_DLQ, null,
+                record.key(), record.value());
+        parked.headers().add(Topics.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        parked.headers().add("mens-centraal-source",
+                (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+        await(kafka.send(parked));
+        if (partner != null && eventId != null) {
+            EventStatusMessage status = new EventStatusMessage(partner, eventId, "rejected", reason, null, clock.instant());
+            try {
+                await(kafka.send(Topics.EVENT_STATUS, partner + ":" + eventId, objectMapper.writeValueAsBytes(status)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("could not serialise an event status", e);
+            }
+        }
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> send) {
+        try {
+            send.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parking a record", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not park a record on the dead-letter topic", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package nl.menscentraal.dossier.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
+import nl.menscentraal.dossier.summary.ClientSummaryRepository;
+import nl.menscentraal.dossier.timeline.TimelineQuery;
+import nl.menscentraal.dossier.timeline.TimelineRepository;
+import nl.menscentraal.dossier.timeline.TimelineRow;
+import nl.menscentraal.dossier.view.Visibility;
+import nl.menscentraal.events.Catalogue;
+import nl.menscentraal.events.FieldError;
+import nl.menscentraal.support.security.Caller;
+import nl.menscentraal.support.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading one client: the summary and the consolidated timeline, each filtered by the caller's view. */
+@RestController
+@RequestMapping("/api/v1/clients")
+class ClientController {
+
+    /** Dates without a time are days in the Netherlands. */
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private final ClientReadAccess access;
+    private final TimelineRepository timeline;
+    private final ClientSummaryRepository summaries;
+    private final Catalogue catalogue;
+
+    ClientController(ClientReadAccess access, TimelineRepository timeline, ClientSummaryRepository summaries,
+                     Catalogue catalogue) {
+        this.access = access;
+        this.timeline = timeline;
+        this.summaries = summaries;
+        this.catalogue = catalogue;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimelineEntry(String eventId, String partner, String domain, OffsetDateTime occurredAt, String visibility,
+                         String type, JsonNode payload, JsonNode professional) {
+    }
+
+    record Timeline(String bsn, List<TimelineEntry> entries) {
+    }
+
+    record ActiveDomain(String domain, String cluster, OffsetDateTime since) {
+    }
+
+    record InvolvedPartner(String partner, OffsetDateTime since) {
+    }
+
+    record Summary(String bsn, List<ActiveDomain> activeDomains, List<String> activeClusters,
+                   List<InvolvedPartner> involvedPartners, String regisseur) {
+    }
+
+    @GetMapping("/{bsn}/timeline")
+    Timeline timeline(Caller caller, @PathVariable String bsn, @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to, @RequestParam(required = false) String domain,
+                      HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant fromInstant = bound("from", from, false, errors);
+        Instant toInstant = bound("to", to, true, errors);
+        if (domain != null && !catalogue.domains().contains(domain)) {
+            errors.add(new FieldError("domain", "is not a life domain of the catalogue"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        ClientReadAccess.Granted granted = access.open(caller, bsn, "timeline", request);
+        List<TimelineEntry> entries = timeline.find(new TimelineQuery(granted.dossierId(), fromInstant, toInstant, domain))
+                .stream().map(row -> entry(row, granted.view().visibilityOf(row.partner(), row.sensitivity())))
+                .toList();
+        return new Timeline(granted.bsn().value(), entries);
+    }
+
+    @GetMapping("/{bsn}")
+    Summary summary(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
+        ClientReadAccess.Granted granted = access.open(caller, bsn, "summary", request);
+        ClientSituationChanged situation = summaries.find(granted.dossierId())
+                .orElse(new ClientSituationChanged(granted.dossierId(), List.of(), List.of(), null));
+        List<ActiveDomain> domains = situation.activeProblems().stream()
+                .map(p -> new ActiveDomain(p.domain(), catalogue.clusterOf(p.domain()), p.since())).toList();
+        return new Summary(granted.bsn().value(), domains,
+                domains.stream().map(ActiveDomain::cluster).distinct().sorted().toList(),
+                situation.involvements().stream().filter(PartnerInvolvement::isActive)
+                        .map(i -> new InvolvedPartner(i.partner(), i.since())).toList(),
+                situation.regisseurId());
+    }
+
+    private static TimelineEntry entry(TimelineRow row, Visibility visibility) {
+        return visibility == Visibility.FULL
+                ? new TimelineEntry(row.eventId().toString(), row.partner(), row.domain(), row.occurredAt(),
+                visibility.code(), row.type(), row.payload(), row.professional())
+                : new TimelineEntry(row.eventId().toString(), row.partner(), row.domain(), row.occurredAt(),
+                visibility.code(), null, null, null);
+    }
+
+    /** Accepts an instant with offset, or a date (a whole Dutch day; {@code to} includes that day). */
+    private static Instant bound(String name, String value, boolean endOfDay, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(DUTCH_TIME).toInstant();
+            } catch (DateTimeParseException notADate) {
+                errors.add(new FieldError(name, "must be an ISO-8601 date or date-time with offset"));
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package nl.menscentraal.dossier.query;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
+import nl.menscentraal.dossier.summary.ClientSummaryRepository;
+import nl.menscentraal.dossier.timeline.TimelineRepository;
+import nl.menscentraal.dossier.view.ClientRelations;
+import nl.menscentraal.dossier.view.ClientView;
+import nl.menscentraal.dossier.view.ViewPolicy;
+import nl.menscentraal.events.Bsn;
+import nl.menscentraal.events.FieldError;
+import nl.menscentraal.support.security.Caller;
+import nl.menscentraal.support.security.Role;
+import nl.menscentraal.support.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The gate every read of one client passes: checks the BSN, works out the caller's view, and writes the
+ * access-log entry for the outcome, refusals included.
+ *
+ * <p>Partners and regisseurs get 403 for any client they have no relationship with, known or not, so an
+ * outsider cannot probe which BSNs the platform holds; auditors get 404 for an unknown BSN.
+ */
+@Component
+class ClientReadAccess {
+
+    static final Set<String> AUDIT_PURPOSES = Set.of("toezicht", "klacht", "inzageverzoek", "incident");
+
+    record Granted(Bsn bsn, String dossierId, ClientView view, ClientRelations relations) {
+    }
+
+    private final ClientPseudonyms pseudonyms;
+    private final TimelineRepository timeline;
+    private final ClientSummaryRepository summaries;
+    private final AccessLog accessLog;
+
+    ClientReadAccess(ClientPseudonyms pseudonyms, TimelineRepository timeline, ClientSummaryRepository summaries,
+                     AccessLog accessLog) {
+        this.pseudonyms = pseudonyms;
+        this.timeline = timeline;
+        this.summaries = summaries;
+        this.accessLog = accessLog;
+    }
+
+    Granted open(Caller caller, String rawBsn, String what, HttpServletRequest request) {
+        String traceId = traceId(request);
+        String purpose = purpose(caller, request.getHeader("X-Purpose"));
+        Optional<String> bsnProblem = Bsn.problemWith(rawBsn);
+        if (bsnProblem.isPresent()) {
+            accessLog.write(caller, null, what, purposeOrNone(purpose), AccessLog.Outcome.DENIED, traceId);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError("bsn", bsnProblem.get())));
+        }
+        Bsn bsn = Bsn.parse(rawBsn);
+        String dossierId = pseudonyms.of(bsn);
+        if (caller.is(Role.AUDITOR) && purpose == null) {
+            accessLog.write(caller, dossierId, what, "none", AccessLog.Outcome.DENIED, traceId);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError("X-Purpose",
+                    "auditors must state a purpose: one of " + String.join(", ", AUDIT_PURPOSES.stream().sorted().toList()))));
+        }
+        ClientRelations relations = relations(dossierId);
+        Optional<ClientView> view = ViewPolicy.viewFor(caller, relations);
+        if (view.isEmpty()) {
+            accessLog.write(caller, dossierId, what, purposeOrNone(purpose), AccessLog.Outcome.DENIED, traceId);
+            throw new ProblemException(HttpStatus.FORBIDDEN, "You have no relationship with this client.");
+        }
+        if (!relations.isKnown()) {
+            accessLog.write(caller, dossierId, what + "/" + view.get().name(), purpose, AccessLog.Outcome.DENIED, traceId);
+            throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
+        }
+        accessLog.write(caller, dossierId, what + "/" + view.get().name(), purpose, AccessLog.Outcome.GRANTED, traceId);
+        return new Granted(bsn, dossierId, view.get(), relations);
+    }
+
+    private ClientRelations relations(String dossierId) {
+        Set<String> partners = timeline.partnersWithFacts(dossierId);
+        String regisseur = summaries.find(dossierId).map(s -> s.regisseurId()).orElse(null);
+        return new ClientRelations(partners, regisseur);
+    }
+
+    /**
+     * The processing activity of the read: auditors state it; for partners and regisseurs it follows from
+     * their role.
+     */
+    private static String purpose(Caller caller, String header) {
+        return switch (caller.role()) {
+            case AUDITOR -> header != null && AUDIT_PURPOSES.contains(header) ? header : null;
+            case PARTNER -> "hulpverlening";
+            case REGISSEUR -> "regie";
+            case OPERATOR -> "beheer";
+        };
+    }
+
+    private static String purposeOrNone(String purpose) {
+        return purpose == null ? "none" : purpose;
+    }
+
+    private static String traceId(HttpServletRequest request) {
+        String traceparent = request.getHeader("traceparent");
+        if (traceparent != null && traceparent.length() >= 35) {
+            return traceparent.substring(3, 35);
+        }
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

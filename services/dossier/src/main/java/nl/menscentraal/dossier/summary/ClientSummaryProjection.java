@@ -1,0 +1,46 @@
+package nl.menscentraal.dossier.summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The latest situation per client. Each event carries the whole situation, so the last one wins. */
+@Component
+@ProcessingGroup("client-summary")
+public class ClientSummaryProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public ClientSummaryProjection(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    @EventHandler
+    void on(ClientSituationChanged event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("""
+                        INSERT INTO client_summary (dossier_id, involvements, problems, regisseur_id, updated_at)
+                        VALUES (?, ?::jsonb, ?::jsonb, ?, ?)
+                        ON CONFLICT (dossier_id) DO UPDATE SET involvements = excluded.involvements,
+                            problems = excluded.problems, regisseur_id = excluded.regisseur_id,
+                            updated_at = excluded.updated_at
+                        WHERE client_summary.updated_at <= excluded.updated_at""",
+                event.dossierId(), objectMapper.writeValueAsString(event.involvements()),
+                objectMapper.writeValueAsString(event.activeProblems()), event.regisseurId(),
+                java.sql.Timestamp.from(at));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM client_summary");
+    }
+}

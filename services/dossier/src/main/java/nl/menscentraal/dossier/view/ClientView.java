@@ -1,0 +1,12 @@
+package nl.menscentraal.dossier.view;
+
+import nl.menscentraal.events.Sensitivity;
+
+/** A principal's entitled view of one client: decides per event what it may see. */
+public interface ClientView {
+
+    /** The view's name, as written to the access log. */
+    String name();
+
+    Visibility visibilityOf(String partner, Sensitivity sensitivity);
+}

@@ -1,0 +1,74 @@
+package nl.menscentraal.dossier.view;
+
+import nl.menscentraal.events.Sensitivity;
+import nl.menscentraal.support.security.Caller;
+
+import java.util.Optional;
+
+/**
+ * The view matrix of {@code privacy.md}, as far as the foundation needs it:
+ * <ul>
+ *     <li>a partner with facts about the client sees its own events in full, every other partner's as presence;</li>
+ *     <li>the assigned regisseur sees {@code basis} and {@code financieel} in full, {@code bijzonder}, {@code jeugd}
+ *     and {@code justitieel} as presence (consent lifts that: a later issue);</li>
+ *     <li>an auditor, stating a purpose, sees everything;</li>
+ *     <li>anyone else sees nothing.</li>
+ * </ul>
+ * A partner "involved with the client" is read as: has recorded facts about the client. It already knows the
+ * client, so admitting it reveals nothing, and it keeps seeing its own facts after its trajectory ended.
+ */
+public final class ViewPolicy {
+
+    private ViewPolicy() {
+    }
+
+    /** The caller's view of the client, or empty when it has none (403). */
+    public static Optional<ClientView> viewFor(Caller caller, ClientRelations relations) {
+        return switch (caller.role()) {
+            case PARTNER -> relations.partnersWithFacts().contains(caller.organisation())
+                    ? Optional.of(partnerView(caller.organisation())) : Optional.empty();
+            case REGISSEUR -> caller.principal().equals(relations.regisseurId())
+                    ? Optional.of(ASSIGNED_REGISSEUR) : Optional.empty();
+            case AUDITOR -> Optional.of(AUDITOR);
+            case OPERATOR -> Optional.empty();
+        };
+    }
+
+    private static ClientView partnerView(String ownPartner) {
+        return new ClientView() {
+            @Override
+            public String name() {
+                return "partner";
+            }
+
+            @Override
+            public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
+                return partner.equals(ownPartner) ? Visibility.FULL : Visibility.PRESENCE;
+            }
+        };
+    }
+
+    private static final ClientView ASSIGNED_REGISSEUR = new ClientView() {
+        @Override
+        public String name() {
+            return "regisseur";
+        }
+
+        @Override
+        public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
+            return sensitivity.isSpecialCategory() ? Visibility.PRESENCE : Visibility.FULL;
+        }
+    };
+
+    private static final ClientView AUDITOR = new ClientView() {
+        @Override
+        public String name() {
+            return "auditor";
+        }
+
+        @Override
+        public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
+            return Visibility.FULL;
+        }
+    };
+}

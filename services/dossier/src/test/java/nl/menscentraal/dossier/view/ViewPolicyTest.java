@@ -1,0 +1,80 @@
+package nl.menscentraal.dossier.view;
+
+import nl.menscentraal.events.Sensitivity;
+import nl.menscentraal.support.security.Caller;
+import nl.menscentraal.support.security.Role;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ViewPolicyTest {
+
+    private static final Caller WERK_INKOMEN = new Caller("svc-werk-inkomen", Role.PARTNER, "werk-inkomen");
+    private static final Caller REGISSEUR_1 = new Caller("regisseur-1", Role.REGISSEUR, "regie");
+    private static final ClientRelations KNOWN_TO_WI_AND_GGZ = new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1");
+
+    @Nested
+    class A_partner {
+
+        @ParameterizedTest
+        @EnumSource(Sensitivity.class)
+        void sees_its_own_events_in_full_whatever_their_class(Sensitivity sensitivity) {
+            assertThat(ViewPolicy.viewFor(WERK_INKOMEN, KNOWN_TO_WI_AND_GGZ).orElseThrow()
+                    .visibilityOf("werk-inkomen", sensitivity)).isEqualTo(Visibility.FULL);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Sensitivity.class)
+        void sees_other_partners_events_as_presence_whatever_their_class(Sensitivity sensitivity) {
+            assertThat(ViewPolicy.viewFor(WERK_INKOMEN, KNOWN_TO_WI_AND_GGZ).orElseThrow()
+                    .visibilityOf("ggz", sensitivity)).isEqualTo(Visibility.PRESENCE);
+        }
+
+        @Test
+        void without_facts_about_the_client_has_no_view() {
+            assertThat(ViewPolicy.viewFor(new Caller("svc-wmo", Role.PARTNER, "wmo"), KNOWN_TO_WI_AND_GGZ)).isEmpty();
+        }
+    }
+
+    @Nested
+    class The_assigned_regisseur {
+
+        @ParameterizedTest
+        @EnumSource(value = Sensitivity.class, names = {"BASIS", "FINANCIEEL"})
+        void sees_basis_and_financial_events_in_full(Sensitivity sensitivity) {
+            assertThat(ViewPolicy.viewFor(REGISSEUR_1, KNOWN_TO_WI_AND_GGZ).orElseThrow()
+                    .visibilityOf("werk-inkomen", sensitivity)).isEqualTo(Visibility.FULL);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Sensitivity.class, names = {"BIJZONDER", "JEUGD", "JUSTITIEEL"})
+        void sees_special_category_events_as_presence(Sensitivity sensitivity) {
+            assertThat(ViewPolicy.viewFor(REGISSEUR_1, KNOWN_TO_WI_AND_GGZ).orElseThrow()
+                    .visibilityOf("ggz", sensitivity)).isEqualTo(Visibility.PRESENCE);
+        }
+
+        @Test
+        void is_the_only_regisseur_with_a_view() {
+            assertThat(ViewPolicy.viewFor(new Caller("regisseur-2", Role.REGISSEUR, "regie"), KNOWN_TO_WI_AND_GGZ)).isEmpty();
+        }
+    }
+
+    @Test
+    void an_auditor_sees_everything_in_full() {
+        ClientView auditor = ViewPolicy.viewFor(new Caller("auditor-1", Role.AUDITOR, "toezicht"), ClientRelations.NONE).orElseThrow();
+        assertThat(auditor.visibilityOf("ggz", Sensitivity.BIJZONDER)).isEqualTo(Visibility.FULL);
+    }
+
+    @Test
+    void an_operator_has_no_view_of_client_content() {
+        assertThat(ViewPolicy.viewFor(new Caller("operator-1", Role.OPERATOR, "beheer"), KNOWN_TO_WI_AND_GGZ)).isEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+package nl.menscentraal.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.menscentraal.embedded.EmbeddedPlatformInfrastructure;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform in one Spring context, on the real REST API, a real Kafka broker and a real PostgreSQL
+ * server, shared by every end-to-end test in the JVM. Tests keep out of each other's way with their own BSNs
+ * and eventIds, never by restarting anything.
+ */
+@SpringBootTest(classes = LocalPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class PlatformTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedPlatformInfrastructure infra = EmbeddedPlatformInfrastructure.shared();
+        registry.add("spring.datasource.url", infra.postgres()::jdbcUrl);
+        registry.add("spring.datasource.username", infra.postgres()::username);
+        registry.add("spring.datasource.password", infra.postgres()::password);
+        registry.add("spring.kafka.bootstrap-servers", infra.kafka()::bootstrapServers);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    static String kafkaBootstrap() {
+        return EmbeddedPlatformInfrastructure.shared().kafka().bootstrapServers();
+    }
+
+    /** A BSN no other test uses: 8 random digits and the check digit the elfproef demands. */
+    static String uniqueBsn() {
+        while (true) {
+            int[] d = new int[9];
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                d[i] = ThreadLocalRandom.current().nextInt(10);
+                sum += (9 - i) * d[i];
+            }
+            int check = sum % 11;
+            if (check < 10 && d[0] != 0) {
+                StringBuilder bsn = new StringBuilder();
+                for (int i = 0; i < 8; i++) {
+                    bsn.append(d[i]);
+                }
+                return bsn.append(check).toString();
+            }
+        }
+    }
+
+    static Map<String, Object> envelope(String type, String bsn, String occurredAt, Map<String, Object> payload) {
+        return Map.of("eventId", UUID.randomUUID().toString(), "type", type, "bsn", bsn,
+                "occurredAt", occurredAt, "payload", payload);
+    }
+
+    ResponseEntity<JsonNode> post(String token, String path, Object body) {
+        HttpHeaders headers = headers(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> get(String token, String path) {
+        return get(token, path, Map.of());
+    }
+
+    ResponseEntity<JsonNode> get(String token, String path, Map<String, String> extraHeaders) {
+        HttpHeaders headers = headers(token);
+        extraHeaders.forEach(headers::add);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    }
+
+    private static HttpHeaders headers(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        return headers;
+    }
+
+    /** Waits until the partner's event is in the dossier, as the partner sees it through the status endpoint. */
+    void awaitRecorded(String token, String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ResponseEntity<JsonNode> status = get(token, "/api/v1/events/" + eventId);
+            return status.getStatusCode().is2xx() && "recorded".equals(status.getBody().path("status").asText());
+        });
+    }
+}
