@@ -32,6 +32,29 @@ class DeadLetters {
         this.clock = clock;
     }
 
+    /**
+     * Parks a record whose processing kept failing. The reason names only the exception's class: messages of
+     * exceptions from deeper layers may quote the data.
+     */
+    void parkAfterFailure(ConsumerRecord<?, ?> failed, Exception exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) failed;
+        String partner = null;
+        UUID eventId = null;
+        try {
+            var node = objectMapper.readTree(record.value());
+            partner = node.path("partner").asText(null);
+            eventId = UUID.fromString(node.path("eventId").asText());
+        } catch (Exception unreadable) {
+            // parked without a status: there is nobody to tell
+        }
+        park(record, "processing failed after retries: " + cause.getClass().getName(), partner, eventId);
+    }
+
     void park(ConsumerRecord<String, byte[]> record, String reason, String partner, UUID eventId) {
         ProducerRecord<String, byte[]> parked = new ProducerRecord<>(Topics.PARTNER_EVENTS_DLQ, null,
                 record.key(), record.value());

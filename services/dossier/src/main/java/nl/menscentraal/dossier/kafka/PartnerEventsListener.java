@@ -60,7 +60,7 @@ class PartnerEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.PARTNER_EVENTS,
+    @KafkaListener(topics = Topics.PARTNER_EVENTS, containerFactory = "partnerEventsListenerFactory",
             groupId = "${mens-centraal.dossier.consumer-group}",
             concurrency = "${mens-centraal.dossier.consumer-concurrency}")
     void on(ConsumerRecord<String, byte[]> record) {

@@ -1,0 +1,44 @@
+package nl.menscentraal.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.menscentraal.events.EnvelopeJson;
+import nl.menscentraal.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Follows the dossier's outcomes so {@code GET /api/v1/events/{eventId}} can say {@code recorded} or
+ * {@code rejected}. Kafka delivers at least once; applying an outcome is idempotent, so a redelivery
+ * changes nothing. A malformed message cannot be fixed by retrying: it is logged by position only
+ * (its content is not ours to log) and skipped, so one bad record never blocks the others.
+ */
+@Component("intakeEventStatusListener")
+class EventStatusListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStatusListener.class);
+
+    private final IntakeEventStore store;
+    private final ObjectMapper mapper = EnvelopeJson.mapper();
+
+    EventStatusListener(IntakeEventStore store) {
+        this.store = store;
+    }
+
+    @KafkaListener(id = "intake-event-status", idIsGroup = false,
+            groupId = "${mens-centraal.intake.status-group-id}", topics = Topics.EVENT_STATUS)
+    void onStatus(ConsumerRecord<String, byte[]> record) {
+        Optional<EventStatusMessage> message = EventStatusMessage.parse(mapper, record.value());
+        if (message.isEmpty()) {
+            log.warn("Skipping a malformed event-status message at {}-{} offset {}",
+                    record.topic(), record.partition(), record.offset());
+            return;
+        }
+        EventStatusMessage m = message.get();
+        store.applyOutcome(m.partner(), m.eventId(), m.status(), m.reason(), m.fingerprint(), m.at());
+    }
+}

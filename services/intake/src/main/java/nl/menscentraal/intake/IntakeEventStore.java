@@ -1,0 +1,119 @@
+package nl.menscentraal.intake;
+
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The intake's idempotency keys and statuses in PostgreSQL. Every method is one auto-committed
+ * statement: a claim must be durable <em>before</em> the record goes to Kafka, so that a crash between
+ * the two leaves a {@code pending} row that the partner's retry completes.
+ */
+@Repository("intakeEventStore")
+@DependsOn("intakeSchema")
+class IntakeEventStore {
+
+    private static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(
+            rs.getString("partner"),
+            rs.getObject("event_id", UUID.class),
+            rs.getString("fingerprint"),
+            IntakeStatus.fromCode(rs.getString("status")),
+            rs.getString("reason"),
+            rs.getObject("received_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    IntakeEventStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a request may do with an eventId it wants to publish. */
+    record Claim(Kind kind, OffsetDateTime receivedAt) {
+        enum Kind {
+            /** Send it to Kafka: the row is new, or an earlier attempt never got Kafka's acknowledgement. */
+            SEND,
+            /** The same content is already on Kafka (or further). */
+            DUPLICATE,
+            /** The eventId was used before for other content. */
+            CONFLICT
+        }
+    }
+
+    /**
+     * Claims {@code (partner, eventId)} for content with this fingerprint. A new row starts as
+     * {@code pending} with {@code receivedAt = now}; for a pending row the original receivedAt is
+     * returned, so a re-send carries exactly the record of the first attempt.
+     */
+    Claim claim(String partner, UUID eventId, String fingerprint, OffsetDateTime now) {
+        int inserted = jdbc.update("""
+                insert into intake_event (partner, event_id, fingerprint, status, received_at, updated_at)
+                values (:partner, :eventId, :fingerprint, 'pending', :now, :now)
+                on conflict (partner, event_id) do nothing""",
+                key(partner, eventId).addValue("fingerprint", fingerprint).addValue("now", now));
+        if (inserted == 1) {
+            return new Claim(Claim.Kind.SEND, now);
+        }
+        // Rows are never deleted, so the conflicting row is there to read.
+        StoredEvent existing = find(partner, eventId).orElseThrow();
+        if (existing.fingerprint() != null && !existing.fingerprint().equals(fingerprint)) {
+            return new Claim(Claim.Kind.CONFLICT, existing.receivedAt());
+        }
+        if (existing.status() == IntakeStatus.PENDING) {
+            return new Claim(Claim.Kind.SEND, existing.receivedAt() != null ? existing.receivedAt() : now);
+        }
+        // Also a row that a status message created without fingerprint: the dossier already has this
+        // eventId and would drop another copy, so sending it again cannot help.
+        return new Claim(Claim.Kind.DUPLICATE, existing.receivedAt());
+    }
+
+    /** Kafka acknowledged these events; rows the dossier already finished stay as they are. */
+    void markAccepted(String partner, Collection<UUID> eventIds, OffsetDateTime now) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update intake_event set status = 'accepted', updated_at = :now
+                where partner = :partner and event_id in (:eventIds) and status = 'pending'""",
+                new MapSqlParameterSource("partner", partner).addValue("eventIds", eventIds).addValue("now", now));
+    }
+
+    /**
+     * Applies the dossier's outcome. Recorded and rejected are final, so only {@code pending} and
+     * {@code accepted} rows change and a redelivered message is a no-op. An event published straight to
+     * Kafka has no row yet: it gets one, so its partner can ask for its status too.
+     */
+    void applyOutcome(String partner, UUID eventId, IntakeStatus status, String reason, String fingerprint,
+                      OffsetDateTime at) {
+        if (status != IntakeStatus.RECORDED && status != IntakeStatus.REJECTED) {
+            throw new IllegalArgumentException("not a final status: " + status);
+        }
+        jdbc.update("""
+                insert into intake_event (partner, event_id, fingerprint, status, reason, received_at, updated_at)
+                values (:partner, :eventId, :fingerprint, :status, :reason, null, :at)
+                on conflict (partner, event_id) do update
+                    set status = excluded.status,
+                        reason = excluded.reason,
+                        fingerprint = coalesce(intake_event.fingerprint, excluded.fingerprint),
+                        updated_at = excluded.updated_at
+                    where intake_event.status in ('pending', 'accepted')""",
+                key(partner, eventId).addValue("fingerprint", fingerprint).addValue("status", status.code())
+                        .addValue("reason", reason).addValue("at", at));
+    }
+
+    Optional<StoredEvent> find(String partner, UUID eventId) {
+        return jdbc.query("select * from intake_event where partner = :partner and event_id = :eventId",
+                key(partner, eventId), ROW).stream().findFirst();
+    }
+
+    private static MapSqlParameterSource key(String partner, UUID eventId) {
+        return new MapSqlParameterSource("partner", partner).addValue("eventId", eventId);
+    }
+}
