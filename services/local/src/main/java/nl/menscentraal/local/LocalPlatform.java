@@ -28,6 +28,7 @@ public final class LocalPlatform {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
+        System.setProperty("axoniq.update-checker.disabled", "true");
         Path dataDir = Paths.get(option(args, "--data-dir=", "data")).toAbsolutePath();
         if (Arrays.asList(args).contains("--clean")) {
             deleteRecursively(dataDir);

@@ -6,6 +6,7 @@ import nl.menscentraal.embedded.EmbeddedPlatformInfrastructure;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,8 +27,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole platform in one Spring context, on the real REST API, a real Kafka broker and a real PostgreSQL
  * server, shared by every end-to-end test in the JVM. Tests keep out of each other's way with their own BSNs
- * and eventIds, never by restarting anything.
+ * and eventIds, never by restarting anything. Metrics export stays on (Spring Boot turns it off in tests by
+ * default) because operators' metrics are part of what is tested.
  */
+@AutoConfigureObservability
 @SpringBootTest(classes = LocalPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class PlatformTest {
@@ -104,7 +107,7 @@ abstract class PlatformTest {
     void awaitRecorded(String token, String eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             ResponseEntity<JsonNode> status = get(token, "/api/v1/events/" + eventId);
-            return status.getStatusCode().is2xx() && "recorded".equals(status.getBody().path("status").asText());
+            return status.getStatusCode().is2xxSuccessful() && "recorded".equals(status.getBody().path("status").asText());
         });
     }
 }

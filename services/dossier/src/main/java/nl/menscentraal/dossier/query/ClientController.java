@@ -64,8 +64,9 @@ class ClientController {
     record InvolvedPartner(String partner, OffsetDateTime since) {
     }
 
+    /** {@code regisseur} is written as {@code null} when none is assigned: its absence is information. */
     record Summary(String bsn, List<ActiveDomain> activeDomains, List<String> activeClusters,
-                   List<InvolvedPartner> involvedPartners, String regisseur) {
+                   List<InvolvedPartner> involvedPartners, @JsonInclude(JsonInclude.Include.ALWAYS) String regisseur) {
     }
 
     @GetMapping("/{bsn}/timeline")

@@ -16,7 +16,8 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://mens-centraal.nl/problems/" + slug(status)));
+        // A URN, not a URL: there is no documentation site to point at, and a made-up URL would look like one.
+        problem.setType(URI.create("urn:mens-centraal:problem:" + slug(status)));
         return problem;
     }
 
