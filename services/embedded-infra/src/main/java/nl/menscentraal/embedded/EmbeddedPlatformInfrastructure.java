@@ -43,12 +43,34 @@ public final class EmbeddedPlatformInfrastructure implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("mens-centraal-test-infra");
                 shared = start(dir, 0, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-infra-stop"));
+                EmbeddedPlatformInfrastructure started = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteRecursively(dir);
+                }, "embedded-infra-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    /** Deletes a directory tree; used for throw-away data and for a clean start of the local run. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public EmbeddedPostgresServer postgres() {

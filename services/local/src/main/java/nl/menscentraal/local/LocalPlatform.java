@@ -5,16 +5,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The README's first command: starts a real PostgreSQL server and a real Kafka broker (KRaft) with their data
@@ -31,7 +26,7 @@ public final class LocalPlatform {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Path dataDir = Paths.get(option(args, "--data-dir=", "data")).toAbsolutePath();
         if (Arrays.asList(args).contains("--clean")) {
-            deleteRecursively(dataDir);
+            EmbeddedPlatformInfrastructure.deleteRecursively(dataDir);
         }
         int kafkaPort = Integer.parseInt(option(args, "--kafka-port=", "9092"));
         int postgresPort = Integer.parseInt(option(args, "--postgres-port=", "5433"));
@@ -85,22 +80,5 @@ public final class LocalPlatform {
     private static String option(String[] args, String prefix, String fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
                 .findFirst().orElse(fallback);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
