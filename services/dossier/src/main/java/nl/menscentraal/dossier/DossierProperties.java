@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerGroup       Kafka consumer group of the partner-events consumer; instances of the dossier
  *                            share it and split the partitions
  * @param consumerConcurrency consumer threads per instance (at most the number of partitions is useful)
+ * @param consumePartnerEvents whether this instance consumes partner events; off for an instance that only
+ *                            serves reads and projections
  */
 @Validated
 @ConfigurationProperties("mens-centraal.dossier")
 public record DossierProperties(
         @NotBlank @Size(min = 16) String pseudonymSecret,
         @NotBlank String consumerGroup,
-        @Min(1) int consumerConcurrency) {
+        @Min(1) int consumerConcurrency,
+        boolean consumePartnerEvents) {
 }

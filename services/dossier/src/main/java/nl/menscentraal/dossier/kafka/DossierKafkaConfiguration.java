@@ -9,9 +9,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
- * The partner-events consumer retries a record that fails for an unexpected reason (the database is away,
- * a bug) with backoff for about two minutes, then parks it on the dead-letter topic with the reason, so one
- * bad record never stops the partition and none is dropped.
+ * The partner-events consumer takes a poll of records at a time. A record that fails for an unexpected reason
+ * (the database is away, a bug) is retried with backoff for about two minutes, then parked on the
+ * dead-letter topic with the reason, so one bad record never stops the partition and none is dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class DossierKafkaConfiguration {
@@ -22,6 +22,8 @@ class DossierKafkaConfiguration {
             DeadLetters deadLetters) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
+        // a poll's records are recorded together, in one transaction (see CommandBatch)
+        factory.setBatchListener(true);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(8);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2.0);

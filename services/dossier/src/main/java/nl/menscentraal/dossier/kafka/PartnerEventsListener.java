@@ -3,7 +3,6 @@ package nl.menscentraal.dossier.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.menscentraal.dossier.chain.api.EventIdConflictException;
 import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
@@ -15,15 +14,17 @@ import nl.menscentraal.events.FieldError;
 import nl.menscentraal.events.Topics;
 import nl.menscentraal.events.ValidationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,15 +33,20 @@ import java.util.stream.Collectors;
  * decides. Invalid or conflicting records are parked on the dead-letter topic with their reason and the
  * partition moves on: one poison record never stops the others.
  *
- * <p>Kafka redelivers after a rebalance or crash; that is harmless because the dossier recognises a
- * repeated eventId with the same content.
+ * <p>Records arrive a poll at a time and are recorded in one transaction ({@link CommandBatch}). Kafka
+ * redelivers after a rebalance or crash; that is harmless because the dossier recognises a repeated
+ * eventId with the same content.
  */
 @Component
 class PartnerEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerEventsListener.class);
 
-    private final CommandGateway commands;
+    private record Valid(ConsumerRecord<String, byte[]> record, JsonNode node, Envelope envelope,
+                         RecordChainEventCommand command) {
+    }
+
+    private final CommandBatch commands;
     private final EnvelopeValidator validator;
     private final Catalogue catalogue;
     private final ClientPseudonyms pseudonyms;
@@ -49,7 +55,7 @@ class PartnerEventsListener {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PartnerEventsListener(CommandGateway commands, EnvelopeValidator validator, Catalogue catalogue,
+    PartnerEventsListener(CommandBatch commands, EnvelopeValidator validator, Catalogue catalogue,
                           ClientPseudonyms pseudonyms, DeadLetters deadLetters, Clock clock, MeterRegistry meters) {
         this.commands = commands;
         this.validator = validator;
@@ -61,9 +67,51 @@ class PartnerEventsListener {
     }
 
     @KafkaListener(topics = Topics.PARTNER_EVENTS, containerFactory = "partnerEventsListenerFactory",
+            autoStartup = "${mens-centraal.dossier.consume-partner-events}",
             groupId = "${mens-centraal.dossier.consumer-group}",
             concurrency = "${mens-centraal.dossier.consumer-concurrency}")
-    void on(ConsumerRecord<String, byte[]> record) {
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<Valid> valid = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            translate(record, valid);
+        }
+        if (valid.isEmpty()) {
+            return;
+        }
+        List<CommandResultMessage<?>> results;
+        try {
+            results = commands.dispatchAll(valid.stream().map(Valid::command).toList());
+        } catch (CommandBatch.BatchFailedException e) {
+            results = oneByOne(records, valid);
+        }
+        for (int i = 0; i < valid.size(); i++) {
+            Valid v = valid.get(i);
+            RecordOutcome outcome = (RecordOutcome) results.get(i).getPayload();
+            if (outcome == RecordOutcome.CONFLICT) {
+                park(v.record(), v.node(), "eventId was already recorded for this partner with other content");
+            } else {
+                count(v.envelope().partner(), v.envelope().type(), outcome == RecordOutcome.DUPLICATE ? "duplicate" : "recorded");
+            }
+        }
+    }
+
+    /**
+     * After a failed batch, records each fact in its own transaction, so the facts before the failing one are
+     * kept and the error handler retries (and in the end parks) only the record that fails.
+     */
+    private List<CommandResultMessage<?>> oneByOne(List<ConsumerRecord<String, byte[]>> records, List<Valid> valid) {
+        List<CommandResultMessage<?>> results = new ArrayList<>(valid.size());
+        for (Valid v : valid) {
+            try {
+                results.add(commands.dispatchAll(List.of(v.command())).get(0));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("recording failed", e, records.indexOf(v.record()));
+            }
+        }
+        return results;
+    }
+
+    private void translate(ConsumerRecord<String, byte[]> record, List<Valid> valid) {
         JsonNode node;
         try {
             node = json.readTree(record.value());
@@ -76,29 +124,14 @@ class PartnerEventsListener {
             return;
         }
         ValidationResult result = validator.validate(node);
-        if (result instanceof ValidationResult.Valid valid) {
-            record(record, node, valid.envelope());
+        if (result instanceof ValidationResult.Valid ok) {
+            Envelope envelope = ok.envelope();
+            valid.add(new Valid(record, node, envelope, new RecordChainEventCommand(
+                    pseudonyms.of(envelope.bsn()), envelope.eventId(), envelope.partner(), envelope.type(),
+                    envelope.schemaVersion(), envelope.bsn().value(), envelope.occurredAt(), envelope.receivedAt(),
+                    envelope.professional(), envelope.payload(), EnvelopeJson.fingerprint(envelope), clock.instant())));
         } else {
             park(record, node, describe((ValidationResult.Invalid) result));
-        }
-    }
-
-    private void record(ConsumerRecord<String, byte[]> record, JsonNode node, Envelope envelope) {
-        RecordChainEventCommand command = new RecordChainEventCommand(
-                pseudonyms.of(envelope.bsn()), envelope.eventId(), envelope.partner(), envelope.type(),
-                envelope.schemaVersion(), envelope.bsn().value(), envelope.occurredAt(), envelope.receivedAt(),
-                envelope.professional(), envelope.payload(), EnvelopeJson.fingerprint(envelope), clock.instant());
-        try {
-            RecordOutcome outcome = commands.sendAndWait(command);
-            count(envelope.partner(), envelope.type(), outcome == RecordOutcome.DUPLICATE ? "duplicate" : "recorded");
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof EventIdConflictException conflict) {
-                park(record, node, conflict.getMessage());
-                return;
-            }
-            throw e;
-        } catch (EventIdConflictException conflict) {
-            park(record, node, conflict.getMessage());
         }
     }
 

@@ -4,5 +4,10 @@ package nl.menscentraal.dossier.chain.api;
 public enum RecordOutcome {
     RECORDED,
     /** The same event (same eventId, same content) was recorded before: Kafka redelivered it, or a partner re-sent it. */
-    DUPLICATE
+    DUPLICATE,
+    /**
+     * The partner reused an eventId for other content: nothing is recorded. An outcome rather than an
+     * exception, so one conflicting fact does not fail the other facts recorded in the same transaction.
+     */
+    CONFLICT
 }

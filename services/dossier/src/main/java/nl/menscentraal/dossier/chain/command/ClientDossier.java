@@ -2,7 +2,6 @@ package nl.menscentraal.dossier.chain.command;
 
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
-import nl.menscentraal.dossier.chain.api.EventIdConflictException;
 import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
 import nl.menscentraal.events.Catalogue;
@@ -46,10 +45,7 @@ class ClientDossier {
     RecordOutcome handle(RecordChainEventCommand command, Catalogue catalogue) {
         String known = fingerprints.get(key(command.partner(), command.eventId().toString()));
         if (known != null) {
-            if (known.equals(command.fingerprint())) {
-                return RecordOutcome.DUPLICATE;
-            }
-            throw new EventIdConflictException();
+            return known.equals(command.fingerprint()) ? RecordOutcome.DUPLICATE : RecordOutcome.CONFLICT;
         }
         EventType type = catalogue.type(command.type())
                 .orElseThrow(() -> new IllegalArgumentException("event type is not in the catalogue"));

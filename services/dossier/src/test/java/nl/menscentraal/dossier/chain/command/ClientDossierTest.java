@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.menscentraal.dossier.chain.api.ActiveProblem;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
-import nl.menscentraal.dossier.chain.api.EventIdConflictException;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
 import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
@@ -79,7 +78,7 @@ class ClientDossierTest {
 
             fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
                     .when(changed)
-                    .expectException(EventIdConflictException.class)
+                    .expectResultMessagePayload(RecordOutcome.CONFLICT)
                     .expectNoEvents();
         }
 

@@ -1,0 +1,85 @@
+package nl.menscentraal.bench;
+
+import nl.menscentraal.events.Catalogue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmark suite of {@code docs/performance.md}. One run measures, on this machine and under the same
+ * conditions, the raw PostgreSQL ceiling, a straightforward Axon baseline and the platform's pipeline, so
+ * every figure can be read as a ratio that holds on a noisy machine.
+ *
+ * <pre>java -jar bench/target/mens-centraal-bench.jar [--clients=2000] [--events-per-client=20]
+ *      [--baseline-events=20000] [--queries=2000] [--phases=ceiling,baseline,rest,kafka,replay,query]
+ *      [--out=bench/target/bench-report.md]</pre>
+ */
+public final class Benchmark {
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        int clients = Integer.parseInt(option(args, "clients", "2000"));
+        int eventsPerClient = Integer.parseInt(option(args, "events-per-client", "20"));
+        int baselineEvents = Integer.parseInt(option(args, "baseline-events", "20000"));
+        int queries = Integer.parseInt(option(args, "queries", "2000"));
+        Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,replay,query").split(",")));
+        Path out = Path.of(option(args, "out", "bench/target/bench-report.md"));
+
+        Catalogue catalogue = Catalogue.load();
+        LoadGenerator generator = new LoadGenerator(catalogue, 42);
+        List<LoadGenerator.Client> restLoad = generator.clients(0, clients, eventsPerClient);
+        List<LoadGenerator.Client> kafkaLoad = generator.clients(clients, clients, eventsPerClient);
+        Report report = new Report();
+        report.note(String.format("Load: %,d clients and %,d events per pipeline phase (REST, Kafka); machine: %d cores, JVM max heap %d MiB.",
+                clients, count(restLoad), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+
+        if (phases.contains("ceiling")) {
+            new CeilingPhase(report).run(restLoad);
+        }
+        if (phases.contains("baseline")) {
+            new BaselinePhase(report, catalogue).run(firstEvents(restLoad, baselineEvents));
+        }
+        if (phases.contains("rest") || phases.contains("kafka") || phases.contains("replay") || phases.contains("query")) {
+            new PipelinePhases(report, phases, queries).run(restLoad, kafkaLoad);
+        }
+
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, markdown);
+        System.out.println("Written to " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    static int count(List<LoadGenerator.Client> clients) {
+        return clients.stream().mapToInt(c -> c.events().size()).sum();
+    }
+
+    private static List<LoadGenerator.Client> firstEvents(List<LoadGenerator.Client> clients, int events) {
+        int n = 0;
+        int total = 0;
+        while (n < clients.size() && total < events) {
+            total += clients.get(n++).events().size();
+        }
+        return clients.subList(0, n);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        String prefix = "--" + name + "=";
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(fallback);
+    }
+
+    static Path tempDir(String name) {
+        try {
+            return Files.createTempDirectory("mens-centraal-bench-" + name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
