@@ -43,7 +43,7 @@ final class BaselinePhase {
         int events = Benchmark.count(clients);
         Map<String, String> straightforward = Map.ofEntries(
                 Map.entry("mens-centraal.dossier.consume-partner-events", "false"),
-                Map.entry("mens-centraal.dossier.aggregate-cache", "false"),
+                Map.entry("mens-centraal.dossier.aggregate-cache-size", "0"),
                 Map.entry("axon.eventhandling.processors.timeline.mode", "tracking"),
                 Map.entry("axon.eventhandling.processors.timeline.batch-size", "1"),
                 Map.entry("axon.eventhandling.processors.timeline.initial-segment-count", "1"),

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerConcurrency consumer threads per instance (at most the number of partitions is useful)
  * @param consumePartnerEvents whether this instance consumes partner events; off for an instance that only
  *                            serves reads and projections
+ * @param aggregateCacheSize  how many client dossiers to keep in memory between facts (0: load every dossier
+ *                            from the event store each time). A dossier takes a few KiB.
  */
 @Validated
 @ConfigurationProperties("mens-centraal.dossier")
@@ -24,5 +26,6 @@ public record DossierProperties(
         @NotBlank @Size(min = 16) String pseudonymSecret,
         @NotBlank String consumerGroup,
         @Min(1) int consumerConcurrency,
-        boolean consumePartnerEvents) {
+        boolean consumePartnerEvents,
+        @Min(0) int aggregateCacheSize) {
 }

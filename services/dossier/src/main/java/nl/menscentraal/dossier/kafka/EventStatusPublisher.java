@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.events.Topics;
+import nl.menscentraal.dossier.batching.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,9 +41,15 @@ class EventStatusPublisher {
         }
         EventStatusMessage status = new EventStatusMessage(event.partner(), event.eventId(), "recorded", null,
                 event.fingerprint(), event.recordedAt());
+        CompletableFuture<?> sent = kafka.send(Topics.EVENT_STATUS, event.partner() + ":" + event.eventId(),
+                objectMapper.writeValueAsBytes(status));
+        // sends of one batch travel together; the batch commits its position only once all are acknowledged
+        BatchedWrites.add("event-status-sends", sent, EventStatusPublisher::awaitAll);
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sends) {
         try {
-            kafka.send(Topics.EVENT_STATUS, event.partner() + ":" + event.eventId(), objectMapper.writeValueAsBytes(status))
-                    .get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing an event status", e);

@@ -3,6 +3,7 @@ package nl.menscentraal.dossier.summary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.batching.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The latest situation per client. Each event carries the whole situation, so the last one wins. */
 @Component
@@ -27,16 +31,24 @@ public class ClientSummaryProjection {
 
     @EventHandler
     void on(ClientSituationChanged event, @Timestamp Instant at) throws JsonProcessingException {
-        jdbc.update("""
+        Object[] row = {event.dossierId(), objectMapper.writeValueAsString(event.involvements()),
+                objectMapper.writeValueAsString(event.activeProblems()), event.regisseurId(),
+                java.sql.Timestamp.from(at)};
+        BatchedWrites.add("summary-rows", row, this::upsertLatest);
+    }
+
+    /** One row per client: within a batch only a client's last situation counts. */
+    private void upsertLatest(List<Object[]> rows) {
+        Map<Object, Object[]> latest = new LinkedHashMap<>();
+        rows.forEach(r -> latest.put(r[0], r));
+        jdbc.batchUpdate("""
                         INSERT INTO client_summary (dossier_id, involvements, problems, regisseur_id, updated_at)
                         VALUES (?, ?::jsonb, ?::jsonb, ?, ?)
                         ON CONFLICT (dossier_id) DO UPDATE SET involvements = excluded.involvements,
                             problems = excluded.problems, regisseur_id = excluded.regisseur_id,
                             updated_at = excluded.updated_at
                         WHERE client_summary.updated_at <= excluded.updated_at""",
-                event.dossierId(), objectMapper.writeValueAsString(event.involvements()),
-                objectMapper.writeValueAsString(event.activeProblems()), event.regisseurId(),
-                java.sql.Timestamp.from(at));
+                List.copyOf(latest.values()));
     }
 
     @ResetHandler

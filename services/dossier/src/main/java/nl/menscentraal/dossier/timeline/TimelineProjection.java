@@ -3,6 +3,7 @@ package nl.menscentraal.dossier.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
+import nl.menscentraal.dossier.batching.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,7 +14,8 @@ import java.sql.Timestamp;
 
 /**
  * Every recorded fact as a timeline row, content included; what a reader sees of it is decided when it is
- * read. Idempotent, because a processor may handle an event again after a crash or during a replay.
+ * read. Idempotent, because a processor may handle an event again after a crash or during a replay. Rows of
+ * one processing batch are inserted in one JDBC batch.
  */
 @Component
 @ProcessingGroup("timeline")
@@ -29,16 +31,16 @@ public class TimelineProjection {
 
     @EventHandler
     void on(ChainEventRecorded event) throws JsonProcessingException {
-        jdbc.update("""
-                        INSERT INTO timeline_entry (dossier_id, event_id, partner, type, domain, sensitivity,
-                            occurred_at, occurred_at_offset_seconds, recorded_at, payload, professional)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
-                        ON CONFLICT DO NOTHING""",
-                event.dossierId(), event.eventId(), event.partner(), event.type(), event.domain(),
+        Object[] row = {event.dossierId(), event.eventId(), event.partner(), event.type(), event.domain(),
                 event.sensitivity().code(), Timestamp.from(event.occurredAt().toInstant()),
                 event.occurredAt().getOffset().getTotalSeconds(), Timestamp.from(event.recordedAt()),
                 objectMapper.writeValueAsString(event.payload()),
-                event.professional() == null ? null : objectMapper.writeValueAsString(event.professional()));
+                event.professional() == null ? null : objectMapper.writeValueAsString(event.professional())};
+        BatchedWrites.add("timeline-rows", row, rows -> jdbc.batchUpdate("""
+                INSERT INTO timeline_entry (dossier_id, event_id, partner, type, domain, sensitivity,
+                    occurred_at, occurred_at_offset_seconds, recorded_at, payload, professional)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                ON CONFLICT DO NOTHING""", rows));
     }
 
     @ResetHandler

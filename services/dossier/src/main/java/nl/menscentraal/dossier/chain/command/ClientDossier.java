@@ -23,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * It decides whether a fact is new, a repeat or a conflict, and what the fact does to the client's
  * situation.
  */
-@Aggregate
+@Aggregate(cache = "clientDossierCache")
 class ClientDossier {
 
     @AggregateIdentifier
