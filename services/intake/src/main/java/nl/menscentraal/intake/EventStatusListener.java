@@ -8,13 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Follows the dossier's outcomes so {@code GET /api/v1/events/{eventId}} can say {@code recorded} or
  * {@code rejected}. Kafka delivers at least once; applying an outcome is idempotent, so a redelivery
- * changes nothing. A malformed message cannot be fixed by retrying: it is logged by position only
+ * changes nothing. A poll's outcomes are applied in one transaction. A malformed message cannot be fixed by retrying: it is logged by position only
  * (its content is not ours to log) and skipped, so one bad record never blocks the others.
  */
 @Component("intakeEventStatusListener")
@@ -29,16 +32,20 @@ class EventStatusListener {
         this.store = store;
     }
 
-    @KafkaListener(id = "intake-event-status", idIsGroup = false,
+    @KafkaListener(id = "intake-event-status", idIsGroup = false, batch = "true",
             groupId = "${mens-centraal.intake.status-group-id}", topics = Topics.EVENT_STATUS)
-    void onStatus(ConsumerRecord<String, byte[]> record) {
-        Optional<EventStatusMessage> message = EventStatusMessage.parse(mapper, record.value());
-        if (message.isEmpty()) {
-            log.warn("Skipping a malformed event-status message at {}-{} offset {}",
-                    record.topic(), record.partition(), record.offset());
-            return;
+    @Transactional
+    void onStatuses(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventStatusMessage> outcomes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<EventStatusMessage> message = EventStatusMessage.parse(mapper, record.value());
+            if (message.isEmpty()) {
+                log.warn("Skipping a malformed event-status message at {}-{} offset {}",
+                        record.topic(), record.partition(), record.offset());
+            } else {
+                outcomes.add(message.get());
+            }
         }
-        EventStatusMessage m = message.get();
-        store.applyOutcome(m.partner(), m.eventId(), m.status(), m.reason(), m.fingerprint(), m.at());
+        store.applyOutcomes(outcomes);
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,12 +92,25 @@ class IntakeEventStore {
      * {@code accepted} rows change and a redelivered message is a no-op. An event published straight to
      * Kafka has no row yet: it gets one, so its partner can ask for its status too.
      */
-    void applyOutcome(String partner, UUID eventId, IntakeStatus status, String reason, String fingerprint,
-                      OffsetDateTime at) {
-        if (status != IntakeStatus.RECORDED && status != IntakeStatus.REJECTED) {
-            throw new IllegalArgumentException("not a final status: " + status);
+    /**
+     * Applies the dossier's outcomes in one statement batch. Only a client's last outcome per event counts,
+     * and only {@code pending} / {@code accepted} rows change, so a redelivered outcome changes nothing.
+     */
+    void applyOutcomes(Collection<EventStatusMessage> outcomes) {
+        Map<String, MapSqlParameterSource> latest = new LinkedHashMap<>();
+        for (EventStatusMessage m : outcomes) {
+            if (m.status() != IntakeStatus.RECORDED && m.status() != IntakeStatus.REJECTED) {
+                throw new IllegalArgumentException("not a final status: " + m.status());
+            }
+            // one row may appear once per statement: PostgreSQL refuses to update a row twice in one INSERT
+            latest.put(m.partner() + ':' + m.eventId(), key(m.partner(), m.eventId())
+                    .addValue("fingerprint", m.fingerprint()).addValue("status", m.status().code())
+                    .addValue("reason", m.reason()).addValue("at", m.at()));
         }
-        jdbc.update("""
+        if (latest.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into intake_event (partner, event_id, fingerprint, status, reason, received_at, updated_at)
                 values (:partner, :eventId, :fingerprint, :status, :reason, null, :at)
                 on conflict (partner, event_id) do update
@@ -104,8 +119,7 @@ class IntakeEventStore {
                         fingerprint = coalesce(intake_event.fingerprint, excluded.fingerprint),
                         updated_at = excluded.updated_at
                     where intake_event.status in ('pending', 'accepted')""",
-                key(partner, eventId).addValue("fingerprint", fingerprint).addValue("status", status.code())
-                        .addValue("reason", reason).addValue("at", at));
+                latest.values().toArray(MapSqlParameterSource[]::new));
     }
 
     Optional<StoredEvent> find(String partner, UUID eventId) {
