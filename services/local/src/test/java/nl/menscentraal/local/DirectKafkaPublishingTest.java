@@ -73,6 +73,23 @@ class DirectKafkaPublishingTest extends PlatformTest {
     }
 
     @Test
+    void a_reused_eventId_with_other_content_is_parked_and_the_recorded_fact_stays_as_it_was() throws Exception {
+        String bsn = uniqueBsn();
+        String eventId = UUID.randomUUID().toString();
+        publish(bsn, Map.of("eventId", eventId, "type", "wmo.melding-ontvangen", "partner", "wmo", "bsn", bsn,
+                "occurredAt", "2026-03-02T10:00:00+01:00", "payload", Map.of("onderwerp", "eerste")));
+        awaitRecorded("dev-wmo", eventId);
+        publish(bsn, Map.of("eventId", eventId, "type", "wmo.melding-ontvangen", "partner", "wmo", "bsn", bsn,
+                "occurredAt", "2026-03-02T10:00:00+01:00", "payload", Map.of("onderwerp", "tweede")));
+
+        List<ConsumerRecord<String, byte[]>> parked = deadLettersFor(bsn, 1);
+        assertThat(reason(parked.get(0))).contains("eventId was already recorded");
+        JsonNode entries = get("dev-wmo", "/api/v1/clients/" + bsn + "/timeline").getBody().path("entries");
+        assertThat(entries).singleElement().satisfies(e -> assertThat(e.path("payload").path("onderwerp").asText()).isEqualTo("eerste"));
+        assertThat(get("dev-wmo", "/api/v1/events/" + eventId).getBody().path("status").asText()).isEqualTo("recorded");
+    }
+
+    @Test
     void poison_records_are_parked_with_their_reason_and_the_next_good_record_is_still_recorded() throws Exception {
         String bsn = uniqueBsn();
         String badEventId = UUID.randomUUID().toString();
