@@ -44,12 +44,9 @@ final class BaselinePhase {
         Map<String, String> straightforward = Map.ofEntries(
                 Map.entry("mens-centraal.dossier.consume-partner-events", "false"),
                 Map.entry("mens-centraal.dossier.aggregate-cache-size", "0"),
-                Map.entry("axon.eventhandling.processors.timeline.mode", "tracking"),
-                Map.entry("axon.eventhandling.processors.timeline.batch-size", "1"),
-                Map.entry("axon.eventhandling.processors.timeline.initial-segment-count", "1"),
-                Map.entry("axon.eventhandling.processors.client-summary.mode", "tracking"),
-                Map.entry("axon.eventhandling.processors.client-summary.batch-size", "1"),
-                Map.entry("axon.eventhandling.processors.client-summary.initial-segment-count", "1"),
+                Map.entry("axon.eventhandling.processors.client-views.mode", "tracking"),
+                Map.entry("axon.eventhandling.processors.client-views.batch-size", "1"),
+                Map.entry("axon.eventhandling.processors.client-views.initial-segment-count", "1"),
                 Map.entry("axon.eventhandling.processors.event-status.mode", "tracking"),
                 Map.entry("axon.eventhandling.processors.event-status.batch-size", "1"),
                 Map.entry("axon.eventhandling.processors.event-status.initial-segment-count", "1"));

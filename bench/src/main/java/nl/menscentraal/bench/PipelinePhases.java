@@ -161,7 +161,7 @@ final class PipelinePhases {
         long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         long rows = jdbc.queryForObject("SELECT count(*) FROM timeline_entry", Long.class);
         StreamingEventProcessor timeline = context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor("timeline", StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor("client-views", StreamingEventProcessor.class).orElseThrow();
         var meter = new ResourceMeter();
         timeline.shutDown();
         timeline.resetTokens();

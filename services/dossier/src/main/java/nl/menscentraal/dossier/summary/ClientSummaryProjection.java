@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The latest situation per client. Each event carries the whole situation, so the last one wins. */
 @Component
-@ProcessingGroup("client-summary")
+@ProcessingGroup("client-views")
 public class ClientSummaryProjection {
 
     private final JdbcTemplate jdbc;

@@ -18,7 +18,7 @@ import java.sql.Timestamp;
  * one processing batch are inserted in one JDBC batch.
  */
 @Component
-@ProcessingGroup("timeline")
+@ProcessingGroup("client-views")
 public class TimelineProjection {
 
     private final JdbcTemplate jdbc;
