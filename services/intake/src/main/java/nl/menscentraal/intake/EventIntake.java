@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,10 +134,10 @@ class EventIntake {
         }
 
         ItemResult[] results = new ItemResult[events.size()];
-        List<Integer> toSend = new ArrayList<>();
-        List<Envelope> envelopes = new ArrayList<>();
-        // The same eventId twice in one batch: the second is a duplicate or a conflict of the first.
-        Map<UUID, String> claimedHere = new HashMap<>();
+        // The first item with an eventId is claimed in the store; a later one with the same eventId in this
+        // batch is a duplicate or a conflict of that first one.
+        Map<UUID, Candidate> firsts = new LinkedHashMap<>();
+        List<Candidate> repeats = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode item = events.get(i);
             UUID eventId = eventIdOf(item);
@@ -151,29 +152,33 @@ class EventIntake {
                 results[i] = rejected(partner, typeTag, eventId, refused.errors());
                 continue;
             }
-            Envelope envelope = ((Admitted) admitted).envelope();
-            String fingerprint = ((Admitted) admitted).fingerprint();
-            String earlier = claimedHere.get(envelope.eventId());
-            Claim claim = earlier != null
-                    ? new Claim(earlier.equals(fingerprint) ? Claim.Kind.DUPLICATE : Claim.Kind.CONFLICT, null)
-                    : store.claim(partner, envelope.eventId(), fingerprint, now());
+            Candidate candidate = new Candidate(i, ((Admitted) admitted).envelope(), ((Admitted) admitted).fingerprint());
+            if (firsts.putIfAbsent(candidate.envelope().eventId(), candidate) != null) {
+                repeats.add(candidate);
+            }
+        }
+
+        Map<UUID, Claim> claims = store.claimAll(partner, firsts.values().stream()
+                .map(c -> new IntakeEventStore.Wanted(c.envelope().eventId(), c.fingerprint())).toList(), now());
+        List<Integer> toSend = new ArrayList<>();
+        List<Envelope> envelopes = new ArrayList<>();
+        for (Candidate c : firsts.values()) {
+            Claim claim = claims.get(c.envelope().eventId());
             switch (claim.kind()) {
-                case CONFLICT -> {
-                    metrics.count(partner, envelope.type(), Outcome.CONFLICT);
-                    results[i] = ItemResult.rejected(envelope.eventId(), List.of(new FieldError("eventId",
-                            "was already used for other content; a new fact needs a new eventId")));
-                }
-                case DUPLICATE -> {
-                    metrics.count(partner, envelope.type(), Outcome.DUPLICATE);
-                    results[i] = ItemResult.duplicate(envelope.eventId());
-                }
+                case CONFLICT -> results[c.index()] = conflict(partner, c.envelope());
+                case DUPLICATE -> results[c.index()] = duplicate(partner, c.envelope());
                 case SEND -> {
-                    claimedHere.put(envelope.eventId(), fingerprint);
-                    toSend.add(i);
-                    envelopes.add(envelope.withReceivedAt(claim.receivedAt()));
+                    toSend.add(c.index());
+                    envelopes.add(c.envelope().withReceivedAt(claim.receivedAt()));
                 }
                 default -> throw new IllegalStateException("unhandled claim " + claim.kind());
             }
+        }
+        for (Candidate c : repeats) {
+            Candidate first = firsts.get(c.envelope().eventId());
+            boolean sameContent = first.fingerprint().equals(c.fingerprint());
+            boolean firstConflicted = claims.get(c.envelope().eventId()).kind() == Claim.Kind.CONFLICT;
+            results[c.index()] = sameContent && !firstConflicted ? duplicate(partner, c.envelope()) : conflict(partner, c.envelope());
         }
 
         List<Boolean> acknowledged = sender.sendAll(envelopes, properties.kafkaAckTimeout());
@@ -192,6 +197,20 @@ class EventIntake {
         }
         store.markAccepted(partner, stored, now());
         return new IntakeResponses.BatchPublished(List.of(results));
+    }
+
+    private record Candidate(int index, Envelope envelope, String fingerprint) {
+    }
+
+    private ItemResult conflict(String partner, Envelope envelope) {
+        metrics.count(partner, envelope.type(), Outcome.CONFLICT);
+        return ItemResult.rejected(envelope.eventId(), List.of(new FieldError("eventId",
+                "was already used for other content; a new fact needs a new eventId")));
+    }
+
+    private ItemResult duplicate(String partner, Envelope envelope) {
+        metrics.count(partner, envelope.type(), Outcome.DUPLICATE);
+        return ItemResult.duplicate(envelope.eventId());
     }
 
     /** Status of the caller's own event; another partner's, unknown and not-yet-acknowledged ones are 404. */

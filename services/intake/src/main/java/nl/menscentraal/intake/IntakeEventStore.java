@@ -6,7 +6,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +70,10 @@ class IntakeEventStore {
             return new Claim(Claim.Kind.SEND, now);
         }
         // Rows are never deleted, so the conflicting row is there to read.
-        StoredEvent existing = find(partner, eventId).orElseThrow();
+        return claimOnExisting(find(partner, eventId).orElseThrow(), fingerprint, now);
+    }
+
+    private static Claim claimOnExisting(StoredEvent existing, String fingerprint, OffsetDateTime now) {
         if (existing.fingerprint() != null && !existing.fingerprint().equals(fingerprint)) {
             return new Claim(Claim.Kind.CONFLICT, existing.receivedAt());
         }
@@ -74,6 +83,53 @@ class IntakeEventStore {
         // Also a row that a status message created without fingerprint: the dossier already has this
         // eventId and would drop another copy, so sending it again cannot help.
         return new Claim(Claim.Kind.DUPLICATE, existing.receivedAt());
+    }
+
+    /** One eventId of a batch and the fingerprint of its content. */
+    record Wanted(UUID eventId, String fingerprint) {
+    }
+
+    /**
+     * {@link #claim} for a whole batch in two statements instead of two per item: one insert of every new
+     * row (returning which were new), one read of the rows that already existed. The eventIds must be
+     * distinct.
+     */
+    Map<UUID, Claim> claimAll(String partner, List<Wanted> wanted, OffsetDateTime now) {
+        Map<UUID, Claim> claims = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return claims;
+        }
+        List<UUID> inserted = jdbc.getJdbcOperations().execute((Connection connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into intake_event (partner, event_id, fingerprint, status, received_at, updated_at)
+                    select ?, w.event_id, w.fingerprint, 'pending', ?, ?
+                    from unnest(?::uuid[], ?::text[]) as w(event_id, fingerprint)
+                    on conflict (partner, event_id) do nothing
+                    returning event_id""")) {
+                insert.setString(1, partner);
+                insert.setObject(2, now);
+                insert.setObject(3, now);
+                insert.setArray(4, connection.createArrayOf("uuid", wanted.stream().map(Wanted::eventId).toArray()));
+                insert.setArray(5, connection.createArrayOf("text", wanted.stream().map(Wanted::fingerprint).toArray()));
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+        inserted.forEach(id -> claims.put(id, new Claim(Claim.Kind.SEND, now)));
+        List<UUID> existing = wanted.stream().map(Wanted::eventId).filter(id -> !claims.containsKey(id)).toList();
+        if (!existing.isEmpty()) {
+            Map<UUID, String> fingerprints = new HashMap<>();
+            wanted.forEach(w -> fingerprints.put(w.eventId(), w.fingerprint()));
+            jdbc.query("select * from intake_event where partner = :partner and event_id in (:eventIds)",
+                            new MapSqlParameterSource("partner", partner).addValue("eventIds", existing), ROW)
+                    .forEach(row -> claims.put(row.eventId(), claimOnExisting(row, fingerprints.get(row.eventId()), now)));
+        }
+        return claims;
     }
 
     /** Kafka acknowledged these events; rows the dossier already finished stay as they are. */
