@@ -46,10 +46,7 @@ final class BaselinePhase {
                 Map.entry("mens-centraal.dossier.aggregate-cache-size", "0"),
                 Map.entry("axon.eventhandling.processors.client-views.mode", "tracking"),
                 Map.entry("axon.eventhandling.processors.client-views.batch-size", "1"),
-                Map.entry("axon.eventhandling.processors.client-views.initial-segment-count", "1"),
-                Map.entry("axon.eventhandling.processors.event-status.mode", "tracking"),
-                Map.entry("axon.eventhandling.processors.event-status.batch-size", "1"),
-                Map.entry("axon.eventhandling.processors.event-status.initial-segment-count", "1"));
+                Map.entry("axon.eventhandling.processors.client-views.initial-segment-count", "1"));
         try (var infra = EmbeddedPlatformInfrastructure.start(Benchmark.tempDir("baseline"), 0, 0);
              var context = BenchApplications.start(BenchApplications.DossierOnly.class, infra, straightforward)) {
             CommandGateway commands = context.getBean(CommandGateway.class);

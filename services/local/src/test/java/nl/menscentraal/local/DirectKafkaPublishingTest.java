@@ -48,6 +48,7 @@ class DirectKafkaPublishingTest extends PlatformTest {
                 "occurredAt", "2026-03-02T10:00:00+01:00", "payload", Map.of()));
 
         awaitRecorded("dev-ggz", eventId);
+        awaitTimeline(bsn, List.of(eventId));
         JsonNode entries = get("dev-ggz", "/api/v1/clients/" + bsn + "/timeline").getBody().path("entries");
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.path("eventId").asText()).isEqualTo(eventId);
@@ -68,6 +69,7 @@ class DirectKafkaPublishingTest extends PlatformTest {
                 "occurredAt", "2026-03-03T10:00:00+01:00", "payload", Map.of()));
 
         awaitRecorded("dev-wmo", marker);
+        awaitTimeline(bsn, List.of(eventId, marker));
         assertThat(get("dev-wmo", "/api/v1/clients/" + bsn + "/timeline").getBody().path("entries"))
                 .extracting(e -> e.path("eventId").asText()).containsExactly(eventId, marker);
     }
@@ -84,6 +86,7 @@ class DirectKafkaPublishingTest extends PlatformTest {
 
         List<ConsumerRecord<String, byte[]>> parked = deadLettersFor(bsn, 1);
         assertThat(reason(parked.get(0))).contains("eventId was already recorded");
+        awaitTimeline(bsn, List.of(eventId));
         JsonNode entries = get("dev-wmo", "/api/v1/clients/" + bsn + "/timeline").getBody().path("entries");
         assertThat(entries).singleElement().satisfies(e -> assertThat(e.path("payload").path("onderwerp").asText()).isEqualTo("eerste"));
         assertThat(get("dev-wmo", "/api/v1/events/" + eventId).getBody().path("status").asText()).isEqualTo("recorded");

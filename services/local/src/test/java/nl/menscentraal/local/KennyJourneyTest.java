@@ -39,6 +39,7 @@ class KennyJourneyTest extends PlatformTest {
         post("dev-schuldhulp", "schuldhulp.aanmelding-ontvangen", "2016-10-03T10:00:00+02:00", Map.of());
         post("dev-wmo", "wmo.maatwerkvoorziening-toegekend", "2017-02-01T10:00:00+01:00", Map.of("voorziening", "dagbesteding"));
         posted.forEach(p -> awaitRecorded(p.token(), p.eventId()));
+        awaitTimeline(KENNY, posted.stream().map(Posted::eventId).toList());
     }
 
     private void post(String token, String type, String occurredAt, Map<String, Object> payload) {

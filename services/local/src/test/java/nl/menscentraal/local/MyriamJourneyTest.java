@@ -24,7 +24,7 @@ class MyriamJourneyTest extends PlatformTest {
 
     @BeforeAll
     void the_partners_and_the_regie_team_publish_her_history() {
-        String last = null;
+        java.util.Map<String, java.util.List<String>> posted = new java.util.HashMap<>();
         for (Object[] e : List.of(
                 new Object[]{"dev-werk-inkomen", MOTHER, "werk-inkomen.uitkering-aangevraagd", "2015-09-01T09:00:00+02:00", Map.of("regeling", "bijstand")},
                 new Object[]{"dev-werk-inkomen", MOTHER, "werk-inkomen.huishouden-vastgesteld", "2015-09-01T09:30:00+02:00", Map.of("leden", List.of(MOTHER, SON))},
@@ -37,7 +37,9 @@ class MyriamJourneyTest extends PlatformTest {
             ResponseEntity<JsonNode> response = post((String) e[0], "/api/v1/events", envelope);
             assertThat(response.getStatusCode()).as((String) e[2]).isEqualTo(HttpStatus.ACCEPTED);
             awaitRecorded((String) e[0], envelope.get("eventId").toString());
+            posted.computeIfAbsent((String) e[1], b -> new java.util.ArrayList<>()).add(envelope.get("eventId").toString());
         }
+        posted.forEach(this::awaitTimeline);
     }
 
     @Test

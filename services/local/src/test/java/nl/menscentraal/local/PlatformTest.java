@@ -103,6 +103,23 @@ abstract class PlatformTest {
         return headers;
     }
 
+    /**
+     * Waits until the client's timeline (as an auditor reads it) holds at least these events: "recorded" means
+     * in the dossier, and the views follow a moment later.
+     */
+    void awaitTimeline(String bsn, java.util.Collection<String> eventIds) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ResponseEntity<JsonNode> timeline = get("dev-auditor", "/api/v1/clients/" + bsn + "/timeline",
+                    Map.of("X-Purpose", "toezicht"));
+            if (!timeline.getStatusCode().is2xxSuccessful()) {
+                return false;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            timeline.getBody().path("entries").forEach(e -> seen.add(e.path("eventId").asText()));
+            return seen.containsAll(eventIds);
+        });
+    }
+
     /** Waits until the partner's event is in the dossier, as the partner sees it through the status endpoint. */
     void awaitRecorded(String token, String eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {

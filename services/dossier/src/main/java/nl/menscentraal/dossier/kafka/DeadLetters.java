@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +25,13 @@ class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final ObjectMapper objectMapper;
+    private final EventStatuses statuses;
     private final Clock clock;
 
-    DeadLetters(KafkaTemplate<String, byte[]> kafka, ObjectMapper objectMapper, Clock clock) {
+    DeadLetters(KafkaTemplate<String, byte[]> kafka, ObjectMapper objectMapper, EventStatuses statuses, Clock clock) {
         this.kafka = kafka;
         this.objectMapper = objectMapper;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -63,12 +66,7 @@ class DeadLetters {
                 (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
         await(kafka.send(parked));
         if (partner != null && eventId != null) {
-            EventStatusMessage status = new EventStatusMessage(partner, eventId, "rejected", reason, null, clock.instant());
-            try {
-                await(kafka.send(Topics.EVENT_STATUS, partner + ":" + eventId, objectMapper.writeValueAsBytes(status)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("could not serialise an event status", e);
-            }
+            statuses.publish(List.of(new EventStatusMessage(partner, eventId, "rejected", reason, null, clock.instant())));
         }
     }
 

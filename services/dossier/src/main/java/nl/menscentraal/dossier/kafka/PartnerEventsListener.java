@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * decides. Invalid or conflicting records are parked on the dead-letter topic with their reason and the
  * partition moves on: one poison record never stops the others.
  *
- * <p>Records arrive a poll at a time and are recorded in one transaction ({@link CommandBatch}). Kafka
+ * <p>Records arrive a poll at a time and are recorded in one transaction ({@link CommandBatch}); then their
+ * statuses are published ({@link EventStatuses}) before the poll's offsets are committed. Kafka
  * redelivers after a rebalance or crash; that is harmless because the dossier recognises a repeated
  * eventId with the same content.
  */
@@ -51,17 +52,20 @@ class PartnerEventsListener {
     private final Catalogue catalogue;
     private final ClientPseudonyms pseudonyms;
     private final DeadLetters deadLetters;
+    private final EventStatuses statuses;
     private final ObjectMapper json = EnvelopeJson.mapper();
     private final Clock clock;
     private final MeterRegistry meters;
 
     PartnerEventsListener(CommandBatch commands, EnvelopeValidator validator, Catalogue catalogue,
-                          ClientPseudonyms pseudonyms, DeadLetters deadLetters, Clock clock, MeterRegistry meters) {
+                          ClientPseudonyms pseudonyms, DeadLetters deadLetters, EventStatuses statuses, Clock clock,
+                          MeterRegistry meters) {
         this.commands = commands;
         this.validator = validator;
         this.catalogue = catalogue;
         this.pseudonyms = pseudonyms;
         this.deadLetters = deadLetters;
+        this.statuses = statuses;
         this.clock = clock;
         this.meters = meters;
     }
@@ -84,6 +88,7 @@ class PartnerEventsListener {
         } catch (CommandBatch.BatchFailedException e) {
             results = oneByOne(records, valid);
         }
+        List<EventStatusMessage> recorded = new ArrayList<>(valid.size());
         for (int i = 0; i < valid.size(); i++) {
             Valid v = valid.get(i);
             RecordOutcome outcome = (RecordOutcome) results.get(i).getPayload();
@@ -91,8 +96,12 @@ class PartnerEventsListener {
                 park(v.record(), v.node(), "eventId was already recorded for this partner with other content");
             } else {
                 count(v.envelope().partner(), v.envelope().type(), outcome == RecordOutcome.DUPLICATE ? "duplicate" : "recorded");
+                // a duplicate is announced again too: its first announcement may have been lost in a crash
+                recorded.add(new EventStatusMessage(v.envelope().partner(), v.envelope().eventId(), "recorded", null,
+                        v.command().fingerprint(), v.command().recordedAt()));
             }
         }
+        statuses.publish(recorded);
     }
 
     /**
