@@ -15,7 +15,8 @@ import java.util.Set;
  * every figure can be read as a ratio that holds on a noisy machine.
  *
  * <pre>java -jar bench/target/mens-centraal-bench.jar [--clients=2000] [--events-per-client=20]
- *      [--baseline-events=20000] [--queries=2000] [--phases=ceiling,baseline,rest,kafka,replay,query]
+ *      [--baseline-events=20000] [--queries=2000] [--warmup-clients=300]
+ *      [--phases=ceiling,baseline,rest,kafka,replay,query]
  *      [--out=bench/target/bench-report.md]</pre>
  */
 public final class Benchmark {
@@ -26,6 +27,7 @@ public final class Benchmark {
         int eventsPerClient = Integer.parseInt(option(args, "events-per-client", "20"));
         int baselineEvents = Integer.parseInt(option(args, "baseline-events", "20000"));
         int queries = Integer.parseInt(option(args, "queries", "2000"));
+        int warmupClients = Integer.parseInt(option(args, "warmup-clients", "300"));
         Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,replay,query").split(",")));
         Path out = Path.of(option(args, "out", "bench/target/bench-report.md"));
 
@@ -37,6 +39,13 @@ public final class Benchmark {
         report.note(String.format("Load: %,d clients and %,d events per pipeline phase (REST, Kafka); machine: %d cores, JVM max heap %d MiB.",
                 clients, count(restLoad), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
 
+        if (warmupClients > 0) {
+            // An unmeasured pass through the pipeline first, so the JIT has compiled the hot paths before any
+            // phase is timed; otherwise whichever phase runs first pays for the warm-up.
+            List<LoadGenerator.Client> warmup = generator.clients(2 * clients, 2 * warmupClients, eventsPerClient);
+            new PipelinePhases(new Report(), Set.of("rest", "kafka"), 0)
+                    .run(warmup.subList(0, warmupClients), warmup.subList(warmupClients, 2 * warmupClients));
+        }
         if (phases.contains("ceiling")) {
             new CeilingPhase(report).run(restLoad);
         }
