@@ -44,15 +44,19 @@ class DossierConfiguration {
      * append on the sequence number, Axon evicts it and the retry reads the store.
      */
     @Bean
-    Cache clientDossierCache(DossierProperties properties) {
+    Cache clientDossierCache(DossierProperties properties, CacheManager dossierCacheManager) {
         if (properties.aggregateCacheSize() == 0) {
             return NoCache.INSTANCE;
         }
-        CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder().build(true);
-        org.ehcache.Cache<Object, Object> cache = manager.createCache("client-dossiers",
+        org.ehcache.Cache<Object, Object> cache = dossierCacheManager.createCache("client-dossiers",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                         ResourcePoolsBuilder.heap(properties.aggregateCacheSize())));
         return new EhCache3Adapter((Ehcache<Object, Object>) cache);
+    }
+
+    @Bean(destroyMethod = "close")
+    CacheManager dossierCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 
     /** Marker that the dossier's schema is migrated; beans that need the tables at start-up depend on it. */
