@@ -15,8 +15,8 @@ import java.util.Set;
  * every figure can be read as a ratio that holds on a noisy machine.
  *
  * <pre>java -jar bench/target/mens-centraal-bench.jar [--clients=2000] [--events-per-client=20]
- *      [--baseline-events=20000] [--queries=2000] [--warmup-clients=300]
- *      [--phases=ceiling,baseline,rest,kafka,replay,query]
+ *      [--baseline-events=20000] [--queries=2000] [--warmup-clients=300] [--latency-rate=1000]
+ *      [--latency-seconds=30] [--phases=ceiling,baseline,rest,kafka,latency,replay,query]
  *      [--out=bench/target/bench-report.md]</pre>
  */
 public final class Benchmark {
@@ -28,13 +28,17 @@ public final class Benchmark {
         int baselineEvents = Integer.parseInt(option(args, "baseline-events", "20000"));
         int queries = Integer.parseInt(option(args, "queries", "2000"));
         int warmupClients = Integer.parseInt(option(args, "warmup-clients", "300"));
-        Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,replay,query").split(",")));
+        int latencyRate = Integer.parseInt(option(args, "latency-rate", "1000"));
+        int latencySeconds = Integer.parseInt(option(args, "latency-seconds", "30"));
+        Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,latency,replay,query").split(",")));
         Path out = Path.of(option(args, "out", "bench/target/bench-report.md"));
 
         Catalogue catalogue = Catalogue.load();
         LoadGenerator generator = new LoadGenerator(catalogue, 42);
         List<LoadGenerator.Client> restLoad = generator.clients(0, clients, eventsPerClient);
         List<LoadGenerator.Client> kafkaLoad = generator.clients(clients, clients, eventsPerClient);
+        List<LoadGenerator.Client> latencyLoad = generator.clients(4 * clients + 2 * warmupClients,
+                Math.max(1, latencyRate * latencySeconds / eventsPerClient), eventsPerClient);
         Report report = new Report();
         report.note(String.format("Load: %,d clients and %,d events per pipeline phase (REST, Kafka); machine: %d cores, JVM max heap %d MiB.",
                 clients, count(restLoad), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
@@ -52,8 +56,8 @@ public final class Benchmark {
         if (phases.contains("baseline")) {
             new BaselinePhase(report, catalogue).run(firstEvents(restLoad, baselineEvents));
         }
-        if (phases.contains("rest") || phases.contains("kafka") || phases.contains("replay") || phases.contains("query")) {
-            new PipelinePhases(report, phases, queries).run(restLoad, kafkaLoad);
+        if (phases.stream().anyMatch(Set.of("rest", "kafka", "latency", "replay", "query")::contains)) {
+            new PipelinePhases(report, phases, queries).run(restLoad, kafkaLoad, latencyLoad, latencyRate);
         }
 
         String markdown = report.markdown();

@@ -13,6 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,9 +55,18 @@ final class PipelinePhases {
     }
 
     void run(List<LoadGenerator.Client> restLoad, List<LoadGenerator.Client> kafkaLoad) throws Exception {
+        run(restLoad, kafkaLoad, List.of(), 0);
+    }
+
+    void run(List<LoadGenerator.Client> restLoad, List<LoadGenerator.Client> kafkaLoad,
+             List<LoadGenerator.Client> latencyLoad, int latencyRate) throws Exception {
         try (var infra = EmbeddedPlatformInfrastructure.start(Benchmark.tempDir("pipeline"), 0, 0);
              var context = BenchApplications.start(BenchApplications.Platform.class, infra, Map.of())) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            // Consumers that are still joining their group would make the first phase's clock run for nothing.
+            var listeners = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers();
+            Waiting.until(Duration.ofMinutes(1), () -> listeners.stream().allMatch(c ->
+                    c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             List<LoadGenerator.Client> loaded = new ArrayList<>();
             if (phases.contains("rest")) {
@@ -66,6 +76,10 @@ final class PipelinePhases {
             if (phases.contains("kafka")) {
                 kafka(infra, jdbc, kafkaLoad);
                 loaded.addAll(kafkaLoad);
+            }
+            if (phases.contains("latency") && !latencyLoad.isEmpty()) {
+                latency(base, jdbc, latencyLoad, latencyRate);
+                loaded.addAll(latencyLoad);
             }
             if (phases.contains("replay")) {
                 replay(context, jdbc);
@@ -129,6 +143,66 @@ final class PipelinePhases {
                 SELECT extract(epoch FROM (t.recorded_at - i.received_at)) * 1000 FROM timeline_entry t
                 JOIN intake_event i ON i.event_id = t.event_id AND i.partner = t.partner WHERE t.recorded_at >= ?""", t0);
         percentiles("rest", "latency accepted → recorded", acceptedToRecorded);
+        meter.close();
+    }
+
+    /**
+     * Latency at a sustainable rate rather than at saturation: partners post batches of 50 through REST, paced
+     * to {@code rate} events/s, and each event's accepted → recorded → projected times are read back.
+     */
+    private void latency(String base, JdbcTemplate jdbc, List<LoadGenerator.Client> clients, int rate) throws Exception {
+        int events = Benchmark.count(clients);
+        List<HttpRequest> requests = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        Map<String, List<ObjectNode>> byPartner = new LinkedHashMap<>();
+        clients.forEach(c -> c.events().forEach(e -> byPartner.computeIfAbsent(e.path("partner").asText(), p -> new ArrayList<>()).add(e)));
+        // interleave the partners' batches, as independent partners would post them
+        List<List<ObjectNode>> queues = new ArrayList<>(byPartner.values());
+        List<String> partners = new ArrayList<>(byPartner.keySet());
+        int[] next = new int[queues.size()];
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (int p = 0; p < queues.size(); p++) {
+                List<ObjectNode> list = queues.get(p);
+                if (next[p] < list.size()) {
+                    more = true;
+                    List<ObjectNode> batch = list.subList(next[p], Math.min(list.size(), next[p] + 50));
+                    next[p] += batch.size();
+                    ObjectNode body = json.createObjectNode();
+                    body.putArray("events").addAll(batch);
+                    String token = partners.get(p).equals("regie") ? "dev-regisseur-1" : "dev-" + partners.get(p);
+                    requests.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/batch"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+                    sizes.add(batch.size());
+                }
+            }
+        }
+        var meter = new ResourceMeter();
+        Instant t0 = Instant.now();
+        long start = System.nanoTime();
+        long sent = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            long due = start + (long) (sent * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            HttpResponse<String> response = http.send(requests.get(i), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("batch refused: " + response.statusCode());
+            }
+            sent += sizes.get(i);
+        }
+        double achieved = events / ((System.nanoTime() - start) / 1e9);
+        awaitProjected(jdbc, t0, events);
+        report.add("latency", "offered rate (REST batches of 50)", achieved, "events/s", meter.usage());
+        percentiles("latency", "accepted → recorded", millis(jdbc, """
+                SELECT extract(epoch FROM (t.recorded_at - i.received_at)) * 1000 FROM timeline_entry t
+                JOIN intake_event i ON i.event_id = t.event_id AND i.partner = t.partner WHERE t.recorded_at >= ?""", t0));
+        percentiles("latency", "recorded → projected", millis(jdbc,
+                "SELECT extract(epoch FROM (projected_at - recorded_at)) * 1000 FROM timeline_entry WHERE recorded_at >= ?", t0));
         meter.close();
     }
 
