@@ -61,16 +61,7 @@ class IntakeEventStore {
      * returned, so a re-send carries exactly the record of the first attempt.
      */
     Claim claim(String partner, UUID eventId, String fingerprint, OffsetDateTime now) {
-        int inserted = jdbc.update("""
-                insert into intake_event (partner, event_id, fingerprint, status, received_at, updated_at)
-                values (:partner, :eventId, :fingerprint, 'pending', :now, :now)
-                on conflict (partner, event_id) do nothing""",
-                key(partner, eventId).addValue("fingerprint", fingerprint).addValue("now", now));
-        if (inserted == 1) {
-            return new Claim(Claim.Kind.SEND, now);
-        }
-        // Rows are never deleted, so the conflicting row is there to read.
-        return claimOnExisting(find(partner, eventId).orElseThrow(), fingerprint, now);
+        return claimAll(partner, List.of(new Wanted(eventId, fingerprint)), now).get(eventId);
     }
 
     private static Claim claimOnExisting(StoredEvent existing, String fingerprint, OffsetDateTime now) {
@@ -91,8 +82,8 @@ class IntakeEventStore {
 
     /**
      * {@link #claim} for a whole batch in two statements instead of two per item: one insert of every new
-     * row (returning which were new), one read of the rows that already existed. The eventIds must be
-     * distinct.
+     * row (returning which were new), one read of the rows that already existed (rows are never deleted,
+     * so they are there to read). The eventIds must be distinct.
      */
     Map<UUID, Claim> claimAll(String partner, List<Wanted> wanted, OffsetDateTime now) {
         Map<UUID, Claim> claims = new HashMap<>();

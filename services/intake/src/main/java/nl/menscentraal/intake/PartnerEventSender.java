@@ -85,8 +85,9 @@ class PartnerEventSender {
                 EnvelopeJson.toBytes(envelope));
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
         try {
-            // Straight to the template's producer rather than KafkaTemplate.send: on a failure send() hands
-            // the record to the template's LoggingProducerListener, which logs the key, and the key is a BSN.
+            // Straight to the template's producer rather than KafkaTemplate.send: on a failure send() hands the
+            // record to the template's producer listener, and Spring Kafka's default one logs the key, a BSN.
+            // service-support replaces that listener; this keeps the intake safe whatever template it is given.
             kafka.execute(producer -> producer.send(record, (metadata, failure) -> {
                 if (failure != null) {
                     acknowledged.completeExceptionally(failure);

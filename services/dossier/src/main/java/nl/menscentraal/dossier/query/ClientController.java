@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
-import nl.menscentraal.dossier.summary.ClientSummaryRepository;
 import nl.menscentraal.dossier.timeline.TimelineQuery;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
 import nl.menscentraal.dossier.timeline.TimelineRow;
@@ -39,14 +38,11 @@ class ClientController {
 
     private final ClientReadAccess access;
     private final TimelineRepository timeline;
-    private final ClientSummaryRepository summaries;
     private final Catalogue catalogue;
 
-    ClientController(ClientReadAccess access, TimelineRepository timeline, ClientSummaryRepository summaries,
-                     Catalogue catalogue) {
+    ClientController(ClientReadAccess access, TimelineRepository timeline, Catalogue catalogue) {
         this.access = access;
         this.timeline = timeline;
-        this.summaries = summaries;
         this.catalogue = catalogue;
     }
 
@@ -92,8 +88,7 @@ class ClientController {
     @GetMapping("/{bsn}")
     Summary summary(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
         ClientReadAccess.Granted granted = access.open(caller, bsn, "summary", request);
-        ClientSituationChanged situation = summaries.find(granted.dossierId())
-                .orElse(new ClientSituationChanged(granted.dossierId(), List.of(), List.of(), null));
+        ClientSituationChanged situation = granted.situation();
         List<ActiveDomain> domains = situation.activeProblems().stream()
                 .map(p -> new ActiveDomain(p.domain(), catalogue.clusterOf(p.domain()), p.since())).toList();
         return new Summary(granted.bsn().value(), domains,

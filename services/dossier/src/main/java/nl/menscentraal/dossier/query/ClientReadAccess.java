@@ -1,6 +1,7 @@
 package nl.menscentraal.dossier.query;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.dossier.summary.ClientSummaryRepository;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
@@ -32,7 +33,8 @@ class ClientReadAccess {
 
     static final Set<String> AUDIT_PURPOSES = Set.of("toezicht", "klacht", "inzageverzoek", "incident");
 
-    record Granted(Bsn bsn, String dossierId, ClientView view, ClientRelations relations) {
+    /** @param situation the client's latest situation, read once here for both the gate and the summary */
+    record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation) {
     }
 
     private final ClientPseudonyms pseudonyms;
@@ -63,7 +65,9 @@ class ClientReadAccess {
             throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError("X-Purpose",
                     "auditors must state a purpose: one of " + String.join(", ", AUDIT_PURPOSES.stream().sorted().toList()))));
         }
-        ClientRelations relations = relations(dossierId);
+        ClientSituationChanged situation = summaries.find(dossierId)
+                .orElse(new ClientSituationChanged(dossierId, List.of(), List.of(), null));
+        ClientRelations relations = new ClientRelations(timeline.partnersWithFacts(dossierId), situation.regisseurId());
         Optional<ClientView> view = ViewPolicy.viewFor(caller, relations);
         if (view.isEmpty()) {
             accessLog.write(caller, dossierId, what, purposeOrNone(purpose), AccessLog.Outcome.DENIED, traceId);
@@ -74,13 +78,7 @@ class ClientReadAccess {
             throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
         }
         accessLog.write(caller, dossierId, what + "/" + view.get().name(), purpose, AccessLog.Outcome.GRANTED, traceId);
-        return new Granted(bsn, dossierId, view.get(), relations);
-    }
-
-    private ClientRelations relations(String dossierId) {
-        Set<String> partners = timeline.partnersWithFacts(dossierId);
-        String regisseur = summaries.find(dossierId).map(s -> s.regisseurId()).orElse(null);
-        return new ClientRelations(partners, regisseur);
+        return new Granted(bsn, dossierId, view.get(), situation);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,6 +30,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> write(objectMapper, response,
+                HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -38,11 +41,9 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .opaqueToken(opaque -> {
                         })
-                        .authenticationEntryPoint((request, response, e) -> write(objectMapper, response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required.")))
+                        .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> write(objectMapper, response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> write(objectMapper, response,
                                 HttpStatus.FORBIDDEN, "This principal may not do this.")));
         return http.build();
