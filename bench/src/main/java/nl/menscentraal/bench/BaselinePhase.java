@@ -1,7 +1,8 @@
 package nl.menscentraal.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
+import nl.menscentraal.dossier.chain.api.PartnerFact;
+import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.embedded.EmbeddedPlatformInfrastructure;
 import nl.menscentraal.events.Catalogue;
@@ -64,10 +65,12 @@ final class BaselinePhase {
                     for (int i = share; i < clients.size(); i += THREADS) {
                         for (ObjectNode json : clients.get(i).events()) {
                             Envelope envelope = ((ValidationResult.Valid) validator.validate(json)).envelope();
-                            commands.sendAndWait(new RecordChainEventCommand(pseudonyms.of(envelope.bsn()),
-                                    envelope.eventId(), envelope.partner(), envelope.type(), envelope.schemaVersion(),
-                                    envelope.bsn().value(), envelope.occurredAt(), null, envelope.professional(),
-                                    envelope.payload(), EnvelopeJson.fingerprint(envelope), Clock.systemUTC().instant()));
+                            // one fact per command, as a straightforward application would send it
+                            commands.sendAndWait(new RecordChainEventsCommand(pseudonyms.of(envelope.bsn()),
+                                    List.of(new PartnerFact(envelope.eventId(), envelope.partner(), envelope.type(),
+                                            envelope.schemaVersion(), envelope.bsn().value(), envelope.occurredAt(), null,
+                                            envelope.professional(), envelope.payload(), EnvelopeJson.fingerprint(envelope))),
+                                    Clock.systemUTC().instant()));
                         }
                     }
                     return null;

@@ -3,7 +3,8 @@ package nl.menscentraal.dossier.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
+import nl.menscentraal.dossier.chain.api.PartnerFact;
+import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.events.Catalogue;
@@ -23,8 +24,11 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,8 +37,8 @@ import java.util.stream.Collectors;
  * decides. Invalid or conflicting records are parked on the dead-letter topic with their reason and the
  * partition moves on: one poison record never stops the others.
  *
- * <p>Records arrive a poll at a time and are recorded in one transaction ({@link CommandBatch}); then their
- * statuses are published ({@link EventStatuses}) before the poll's offsets are committed. Kafka
+ * <p>Records arrive a poll at a time and are recorded in one transaction ({@link CommandBatch}), one command
+ * per client; then their statuses are published ({@link EventStatuses}) before the poll's offsets are committed. Kafka
  * redelivers after a rebalance or crash; that is harmless because the dossier recognises a repeated
  * eventId with the same content.
  */
@@ -43,8 +47,8 @@ class PartnerEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerEventsListener.class);
 
-    private record Valid(ConsumerRecord<String, byte[]> record, JsonNode node, Envelope envelope,
-                         RecordChainEventCommand command) {
+    private record Valid(ConsumerRecord<String, byte[]> record, JsonNode node, Envelope envelope, String dossierId,
+                         PartnerFact fact) {
     }
 
     private final CommandBatch commands;
@@ -82,42 +86,69 @@ class PartnerEventsListener {
         if (valid.isEmpty()) {
             return;
         }
-        List<CommandResultMessage<?>> results;
+        Instant recordedAt = clock.instant();
+        RecordOutcome[] outcomes;
         try {
-            results = commands.dispatchAll(valid.stream().map(Valid::command).toList());
+            outcomes = perClient(valid, recordedAt);
         } catch (CommandBatch.BatchFailedException e) {
-            results = oneByOne(records, valid);
+            outcomes = oneByOne(records, valid, recordedAt);
         }
         List<EventStatusMessage> recorded = new ArrayList<>(valid.size());
         for (int i = 0; i < valid.size(); i++) {
             Valid v = valid.get(i);
-            RecordOutcome outcome = (RecordOutcome) results.get(i).getPayload();
-            if (outcome == RecordOutcome.CONFLICT) {
+            if (outcomes[i] == RecordOutcome.CONFLICT) {
                 park(v.record(), v.node(), "eventId was already recorded for this partner with other content");
             } else {
-                count(v.envelope().partner(), v.envelope().type(), outcome == RecordOutcome.DUPLICATE ? "duplicate" : "recorded");
+                count(v.envelope().partner(), v.envelope().type(), outcomes[i] == RecordOutcome.DUPLICATE ? "duplicate" : "recorded");
                 // a duplicate is announced again too: its first announcement may have been lost in a crash
                 recorded.add(new EventStatusMessage(v.envelope().partner(), v.envelope().eventId(), "recorded", null,
-                        v.command().fingerprint(), v.command().recordedAt()));
+                        v.fact().fingerprint(), recordedAt));
             }
         }
         statuses.publish(recorded);
     }
 
     /**
-     * After a failed batch, records each fact in its own transaction, so the facts before the failing one are
-     * kept and the error handler retries (and in the end parks) only the record that fails.
+     * One command per client for the whole poll, in one transaction. Kafka keys records by client, so a client's
+     * records come from one partition, in order, and keep that order inside its command.
      */
-    private List<CommandResultMessage<?>> oneByOne(List<ConsumerRecord<String, byte[]>> records, List<Valid> valid) {
-        List<CommandResultMessage<?>> results = new ArrayList<>(valid.size());
-        for (Valid v : valid) {
+    private RecordOutcome[] perClient(List<Valid> valid, Instant recordedAt) {
+        Map<String, List<Integer>> byClient = new LinkedHashMap<>();
+        for (int i = 0; i < valid.size(); i++) {
+            byClient.computeIfAbsent(valid.get(i).dossierId(), k -> new ArrayList<>()).add(i);
+        }
+        List<RecordChainEventsCommand> perClient = new ArrayList<>(byClient.size());
+        byClient.forEach((dossierId, indices) -> perClient.add(new RecordChainEventsCommand(dossierId,
+                indices.stream().map(i -> valid.get(i).fact()).toList(), recordedAt)));
+        List<CommandResultMessage<?>> results = commands.dispatchAll(perClient);
+        RecordOutcome[] outcomes = new RecordOutcome[valid.size()];
+        int c = 0;
+        for (List<Integer> indices : byClient.values()) {
+            List<?> answered = (List<?>) results.get(c++).getPayload();
+            for (int f = 0; f < indices.size(); f++) {
+                outcomes[indices.get(f)] = (RecordOutcome) answered.get(f);
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * After a failed batch, records each fact in its own transaction, in offset order, so the facts before the
+     * failing one are kept and the error handler retries (and in the end parks) only the record that fails.
+     */
+    private RecordOutcome[] oneByOne(List<ConsumerRecord<String, byte[]>> records, List<Valid> valid, Instant recordedAt) {
+        RecordOutcome[] outcomes = new RecordOutcome[valid.size()];
+        for (int i = 0; i < valid.size(); i++) {
+            Valid v = valid.get(i);
             try {
-                results.add(commands.dispatchAll(List.of(v.command())).get(0));
+                CommandResultMessage<?> result = commands.dispatchAll(
+                        List.of(new RecordChainEventsCommand(v.dossierId(), List.of(v.fact()), recordedAt))).get(0);
+                outcomes[i] = (RecordOutcome) ((List<?>) result.getPayload()).get(0);
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("recording failed", e, records.indexOf(v.record()));
             }
         }
-        return results;
+        return outcomes;
     }
 
     private void translate(ConsumerRecord<String, byte[]> record, List<Valid> valid) {
@@ -135,10 +166,10 @@ class PartnerEventsListener {
         ValidationResult result = validator.validate(node);
         if (result instanceof ValidationResult.Valid ok) {
             Envelope envelope = ok.envelope();
-            valid.add(new Valid(record, node, envelope, new RecordChainEventCommand(
-                    pseudonyms.of(envelope.bsn()), envelope.eventId(), envelope.partner(), envelope.type(),
-                    envelope.schemaVersion(), envelope.bsn().value(), envelope.occurredAt(), envelope.receivedAt(),
-                    envelope.professional(), envelope.payload(), EnvelopeJson.fingerprint(envelope), clock.instant())));
+            valid.add(new Valid(record, node, envelope, pseudonyms.of(envelope.bsn()), new PartnerFact(
+                    envelope.eventId(), envelope.partner(), envelope.type(), envelope.schemaVersion(),
+                    envelope.bsn().value(), envelope.occurredAt(), envelope.receivedAt(), envelope.professional(),
+                    envelope.payload(), EnvelopeJson.fingerprint(envelope))));
         } else {
             park(record, node, describe((ValidationResult.Invalid) result));
         }

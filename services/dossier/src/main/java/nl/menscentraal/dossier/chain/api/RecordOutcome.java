@@ -1,6 +1,6 @@
 package nl.menscentraal.dossier.chain.api;
 
-/** What {@link RecordChainEventCommand} did. */
+/** What {@link RecordChainEventsCommand} did with one fact. */
 public enum RecordOutcome {
     RECORDED,
     /** The same event (same eventId, same content) was recorded before: Kafka redelivered it, or a partner re-sent it. */

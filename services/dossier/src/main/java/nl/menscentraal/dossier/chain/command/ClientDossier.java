@@ -2,7 +2,8 @@ package nl.menscentraal.dossier.chain.command;
 
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
-import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
+import nl.menscentraal.dossier.chain.api.PartnerFact;
+import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
 import nl.menscentraal.events.Catalogue;
 import nl.menscentraal.events.EventType;
@@ -13,7 +14,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -42,21 +45,32 @@ class ClientDossier {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecordOutcome handle(RecordChainEventCommand command, Catalogue catalogue) {
-        String known = fingerprints.get(key(command.partner(), command.eventId().toString()));
+    List<RecordOutcome> handle(RecordChainEventsCommand command, Catalogue catalogue) {
+        List<RecordOutcome> outcomes = new ArrayList<>(command.facts().size());
+        for (PartnerFact fact : command.facts()) {
+            outcomes.add(record(command, fact, catalogue));
+        }
+        if (outcomes.contains(RecordOutcome.RECORDED)) {
+            // once per command: a bulk delivery's intermediate situations would only be overwritten
+            ClientSituationChanged now = situation.snapshot(command.dossierId());
+            if (!now.equals(lastSituation)) {
+                apply(now);
+            }
+        }
+        return outcomes;
+    }
+
+    private RecordOutcome record(RecordChainEventsCommand command, PartnerFact fact, Catalogue catalogue) {
+        String known = fingerprints.get(key(fact.partner(), fact.eventId().toString()));
         if (known != null) {
-            return known.equals(command.fingerprint()) ? RecordOutcome.DUPLICATE : RecordOutcome.CONFLICT;
+            return known.equals(fact.fingerprint()) ? RecordOutcome.DUPLICATE : RecordOutcome.CONFLICT;
         }
-        EventType type = catalogue.type(command.type())
+        EventType type = catalogue.type(fact.type())
                 .orElseThrow(() -> new IllegalArgumentException("event type is not in the catalogue"));
-        apply(new ChainEventRecorded(command.dossierId(), command.eventId(), command.partner(), command.type(),
-                command.schemaVersion(), command.bsn(), command.occurredAt(), command.receivedAt(),
-                command.recordedAt(), command.professional(), command.payload(), type.domain(),
-                type.sensitivity(), type.involvement(), type.problem(), command.fingerprint()));
-        ClientSituationChanged now = situation.snapshot(command.dossierId());
-        if (!now.equals(lastSituation)) {
-            apply(now);
-        }
+        apply(new ChainEventRecorded(command.dossierId(), fact.eventId(), fact.partner(), fact.type(),
+                fact.schemaVersion(), fact.bsn(), fact.occurredAt(), fact.receivedAt(), command.recordedAt(),
+                fact.professional(), fact.payload(), type.domain(), type.sensitivity(), type.involvement(),
+                type.problem(), fact.fingerprint()));
         return RecordOutcome.RECORDED;
     }
 

@@ -6,7 +6,8 @@ import nl.menscentraal.dossier.chain.api.ActiveProblem;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
-import nl.menscentraal.dossier.chain.api.RecordChainEventCommand;
+import nl.menscentraal.dossier.chain.api.PartnerFact;
+import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
 import nl.menscentraal.events.Catalogue;
 import nl.menscentraal.events.Involvement;
@@ -44,12 +45,12 @@ class ClientDossierTest {
 
         @Test
         void opens_the_dossier_and_applies_the_catalogue_effects() {
-            RecordChainEventCommand opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+            PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
 
             fixture.givenNoPriorActivity()
-                    .when(opvang)
+                    .when(record(opvang))
                     .expectSuccessfulHandlerExecution()
-                    .expectResultMessagePayload(RecordOutcome.RECORDED)
+                    .expectResultMessagePayload(List.of(RecordOutcome.RECORDED))
                     .expectEvents(
                             recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
                             situation(List.of(new PartnerInvolvement("wmo", at("2016-03-01"), null)),
@@ -58,39 +59,82 @@ class ClientDossierTest {
     }
 
     @Nested
+    class A_bulk_delivery {
+
+        @Test
+        void records_every_fact_in_order_and_states_the_resulting_situation_once() {
+            PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+            PartnerFact housed = fact("wmo", "wmo.zelfstandig-gehuisvest", "2016-09-01", Map.of());
+
+            fixture.givenNoPriorActivity()
+                    .when(record(opvang, housed))
+                    .expectResultMessagePayload(List.of(RecordOutcome.RECORDED, RecordOutcome.RECORDED))
+                    .expectEvents(
+                            recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
+                            recorded(housed, "huisvesting", Sensitivity.BASIS, Involvement.ENDS, ProblemEffect.RESOLVES),
+                            situation(List.of(new PartnerInvolvement("wmo", at("2016-03-01"), at("2016-09-01"))),
+                                    List.of(), null));
+        }
+
+        @Test
+        void that_repeats_a_fact_records_it_once() {
+            PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+
+            fixture.givenNoPriorActivity()
+                    .when(record(opvang, opvang))
+                    .expectResultMessagePayload(List.of(RecordOutcome.RECORDED, RecordOutcome.DUPLICATE))
+                    .expectEvents(
+                            recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
+                            situation(List.of(new PartnerInvolvement("wmo", at("2016-03-01"), null)),
+                                    List.of(new ActiveProblem("huisvesting", at("2016-03-01"))), null));
+        }
+
+        @Test
+        void of_nothing_new_states_no_situation() {
+            PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+
+            fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
+                            situation(List.of(new PartnerInvolvement("wmo", at("2016-03-01"), null)),
+                                    List.of(new ActiveProblem("huisvesting", at("2016-03-01"))), null))
+                    .when(record(opvang, opvang))
+                    .expectResultMessagePayload(List.of(RecordOutcome.DUPLICATE, RecordOutcome.DUPLICATE))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class A_repeated_eventId {
 
-        private final RecordChainEventCommand opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+        private final PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
 
         @Test
         void with_the_same_content_is_a_duplicate_and_records_nothing() {
             fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
-                    .when(opvang)
-                    .expectResultMessagePayload(RecordOutcome.DUPLICATE)
+                    .when(record(opvang))
+                    .expectResultMessagePayload(List.of(RecordOutcome.DUPLICATE))
                     .expectNoEvents();
         }
 
         @Test
         void with_other_content_is_refused_as_a_conflict() {
-            RecordChainEventCommand changed = new RecordChainEventCommand(DOSSIER, opvang.eventId(), "wmo",
-                    opvang.type(), 1, opvang.bsn(), opvang.occurredAt(), null, null, opvang.payload(),
-                    "another-fingerprint", RECORDED_AT);
+            PartnerFact changed = new PartnerFact(opvang.eventId(), "wmo", opvang.type(), 1,
+                    opvang.bsn(), opvang.occurredAt(), null, null, opvang.payload(), "another-fingerprint");
 
             fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
-                    .when(changed)
-                    .expectResultMessagePayload(RecordOutcome.CONFLICT)
+                    .when(record(changed))
+                    .expectResultMessagePayload(List.of(RecordOutcome.CONFLICT))
                     .expectNoEvents();
         }
 
         @Test
         void from_another_partner_is_a_different_event() {
-            RecordChainEventCommand sameIdOtherPartner = new RecordChainEventCommand(DOSSIER, opvang.eventId(),
-                    "werk-inkomen", "werk-inkomen.uitkering-aangevraagd", 1, opvang.bsn(), at("2016-03-02"), null, null,
-                    payload(Map.of("regeling", "daklozenuitkering")), "fp-other", RECORDED_AT);
+            PartnerFact sameIdOtherPartner = new PartnerFact(opvang.eventId(), "werk-inkomen",
+                    "werk-inkomen.uitkering-aangevraagd", 1, opvang.bsn(), at("2016-03-02"), null, null,
+                    payload(Map.of("regeling", "daklozenuitkering")), "fp-other");
 
             fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
-                    .when(sameIdOtherPartner)
-                    .expectResultMessagePayload(RecordOutcome.RECORDED);
+                    .when(record(sameIdOtherPartner))
+                    .expectResultMessagePayload(List.of(RecordOutcome.RECORDED));
         }
     }
 
@@ -99,11 +143,11 @@ class ClientDossierTest {
 
         @Test
         void ends_a_partners_involvement_and_resolves_its_domain() {
-            RecordChainEventCommand start = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
-            RecordChainEventCommand housed = fact("wmo", "wmo.zelfstandig-gehuisvest", "2016-09-01", Map.of());
+            PartnerFact start = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+            PartnerFact housed = fact("wmo", "wmo.zelfstandig-gehuisvest", "2016-09-01", Map.of());
 
             fixture.given(recorded(start, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
-                    .when(housed)
+                    .when(record(housed))
                     .expectEvents(
                             recorded(housed, "huisvesting", Sensitivity.BASIS, Involvement.ENDS, ProblemEffect.RESOLVES),
                             situation(List.of(new PartnerInvolvement("wmo", at("2016-03-01"), at("2016-09-01"))),
@@ -112,39 +156,43 @@ class ClientDossierTest {
 
         @Test
         void is_folded_in_business_time_so_a_late_older_resolution_does_not_close_a_newer_problem() {
-            RecordChainEventCommand newerEviction = fact("schuldhulp", "schuldhulp.ontruiming-aangezegd", "2026-10-01",
+            PartnerFact newerEviction = fact("schuldhulp", "schuldhulp.ontruiming-aangezegd", "2026-10-01",
                     Map.of("datumOntruiming", "2026-11-01"));
-            RecordChainEventCommand olderPrevented = fact("schuldhulp", "schuldhulp.ontruiming-voorkomen", "2026-01-15", Map.of());
+            PartnerFact olderPrevented = fact("schuldhulp", "schuldhulp.ontruiming-voorkomen", "2026-01-15", Map.of());
 
             fixture.given(recorded(newerEviction, "huisvesting", Sensitivity.FINANCIEEL, Involvement.STARTS, ProblemEffect.RAISES),
                             situation(List.of(new PartnerInvolvement("schuldhulp", at("2026-10-01"), null)),
                                     List.of(new ActiveProblem("huisvesting", at("2026-10-01"))), null))
-                    .when(olderPrevented)
+                    .when(record(olderPrevented))
                     .expectEvents(recorded(olderPrevented, "huisvesting", Sensitivity.FINANCIEEL, Involvement.NONE,
                             ProblemEffect.RESOLVES));
         }
 
         @Test
         void names_the_regisseur_once_one_is_assigned() {
-            RecordChainEventCommand assigned = fact("regie", "regie.regisseur-toegewezen", "2015-11-02",
+            PartnerFact assigned = fact("regie", "regie.regisseur-toegewezen", "2015-11-02",
                     Map.of("regisseurId", "regisseur-1", "organisatie", "gemeente"));
 
             fixture.givenNoPriorActivity()
-                    .when(assigned)
+                    .when(record(assigned))
                     .expectEvents(recorded(assigned, null, Sensitivity.BASIS, Involvement.NONE, ProblemEffect.NONE),
                             situation(List.of(), List.of(), "regisseur-1"));
         }
     }
 
-    private static RecordChainEventCommand fact(String partner, String type, String day, Map<String, Object> payload) {
-        return new RecordChainEventCommand(DOSSIER, UUID.randomUUID(), partner, type, 1, "999996708", at(day),
-                null, null, payload(payload), "fp-" + UUID.randomUUID(), RECORDED_AT);
+    private static PartnerFact fact(String partner, String type, String day, Map<String, Object> payload) {
+        return new PartnerFact(UUID.randomUUID(), partner, type, 1, "999996708", at(day), null, null,
+                payload(payload), "fp-" + UUID.randomUUID());
     }
 
-    private static ChainEventRecorded recorded(RecordChainEventCommand c, String domain, Sensitivity sensitivity,
+    private static RecordChainEventsCommand record(PartnerFact... facts) {
+        return new RecordChainEventsCommand(DOSSIER, List.of(facts), RECORDED_AT);
+    }
+
+    private static ChainEventRecorded recorded(PartnerFact c, String domain, Sensitivity sensitivity,
                                                Involvement involvement, ProblemEffect problem) {
-        return new ChainEventRecorded(c.dossierId(), c.eventId(), c.partner(), c.type(), c.schemaVersion(), c.bsn(),
-                c.occurredAt(), c.receivedAt(), c.recordedAt(), c.professional(), c.payload(), domain, sensitivity,
+        return new ChainEventRecorded(DOSSIER, c.eventId(), c.partner(), c.type(), c.schemaVersion(), c.bsn(),
+                c.occurredAt(), c.receivedAt(), RECORDED_AT, c.professional(), c.payload(), domain, sensitivity,
                 involvement, problem, c.fingerprint());
     }
 
