@@ -45,6 +45,9 @@ final class BaselinePhase {
         Map<String, String> straightforward = Map.ofEntries(
                 Map.entry("mens-centraal.dossier.consume-partner-events", "false"),
                 Map.entry("mens-centraal.dossier.aggregate-cache-size", "0"),
+                // Axon's own defaults: per-message metrics, correlation metadata, handler timeouts
+                Map.entry("mens-centraal.dossier.lean-axon", "false"),
+                Map.entry("axon.timeout.enabled", "true"),
                 Map.entry("axon.eventhandling.processors.client-views.mode", "tracking"),
                 Map.entry("axon.eventhandling.processors.client-views.batch-size", "1"),
                 Map.entry("axon.eventhandling.processors.client-views.initial-segment-count", "1"));

@@ -17,7 +17,9 @@ import java.util.Set;
  * <pre>java -jar bench/target/mens-centraal-bench.jar [--clients=2000] [--events-per-client=20]
  *      [--baseline-events=20000] [--queries=2000] [--warmup-clients=300] [--latency-rate=1000]
  *      [--latency-seconds=30] [--phases=ceiling,baseline,rest,kafka,latency,replay,query]
- *      [--out=bench/target/bench-report.md]</pre>
+ *      [--out=bench/target/bench-report.md]
+ *      [--bulk-clients=1000000 --bulk-dir=/var/tmp/mens-centraal-bulk-N --replay-seconds=120]  (phase bulk)
+ *      [--dossier-jar=services/dossier/target/dossier-0.1.0-SNAPSHOT-exec.jar]  (phase scaleout)</pre>
  */
 public final class Benchmark {
 
@@ -32,6 +34,10 @@ public final class Benchmark {
         int latencySeconds = Integer.parseInt(option(args, "latency-seconds", "30"));
         Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,latency,replay,query").split(",")));
         Path out = Path.of(option(args, "out", "bench/target/bench-report.md"));
+        int bulkClients = Integer.parseInt(option(args, "bulk-clients", "1000000"));
+        Path bulkDir = Path.of(option(args, "bulk-dir", "/var/tmp/mens-centraal-bulk-" + bulkClients));
+        int replaySeconds = Integer.parseInt(option(args, "replay-seconds", "120"));
+        Path dossierJar = Path.of(option(args, "dossier-jar", "services/dossier/target/dossier-0.1.0-SNAPSHOT-exec.jar"));
 
         Catalogue catalogue = Catalogue.load();
         LoadGenerator generator = new LoadGenerator(catalogue, 42);
@@ -58,6 +64,13 @@ public final class Benchmark {
         }
         if (phases.stream().anyMatch(Set.of("rest", "kafka", "latency", "replay", "query")::contains)) {
             new PipelinePhases(report, phases, queries).run(restLoad, kafkaLoad, latencyLoad, latencyRate);
+        }
+        if (phases.contains("scaleout")) {
+            List<LoadGenerator.Client> failover = generator.clients(5 * clients + 2 * warmupClients, clients, eventsPerClient);
+            new ScaleOutPhase(report, dossierJar).run(restLoad, kafkaLoad, failover);
+        }
+        if (phases.contains("bulk")) {
+            new BulkPhase(report, catalogue).run(bulkDir, bulkClients, eventsPerClient, queries, replaySeconds);
         }
 
         String markdown = report.markdown();

@@ -209,26 +209,37 @@ final class PipelinePhases {
     private void kafka(EmbeddedPlatformInfrastructure infra, JdbcTemplate jdbc, List<LoadGenerator.Client> clients) throws Exception {
         int events = Benchmark.count(clients);
         // serialised before the clock starts: the partners' own work is not the platform's
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
-        for (LoadGenerator.Client client : clients) {
-            for (ObjectNode event : client.events()) {
-                records.add(new ProducerRecord<>(Topics.PARTNER_EVENTS, client.bsn(), json.writeValueAsBytes(event)));
-            }
-        }
+        List<ProducerRecord<String, byte[]>> records = records(clients);
         var meter = new ResourceMeter();
         Instant t0 = Instant.now();
         long start = System.nanoTime();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", infra.kafka().bootstrapServers(),
-                "acks", "all", "linger.ms", "5", "batch.size", "262144", "compression.type", "lz4"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
+        publish(infra.kafka().bootstrapServers(), records);
         double published = (System.nanoTime() - start) / 1e9;
         report.add("kafka", "published straight to Kafka", events / published, "events/s", meter.usage());
         awaitProjected(jdbc, t0, events);
         throughput("kafka", jdbc, t0, events, meter);
         meter.close();
+    }
+
+    /** Partner envelopes as Kafka records, keyed by BSN as partners publish them. */
+    static List<ProducerRecord<String, byte[]>> records(List<LoadGenerator.Client> clients) throws Exception {
+        ObjectMapper json = EnvelopeJson.mapper();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(Benchmark.count(clients));
+        for (LoadGenerator.Client client : clients) {
+            for (ObjectNode event : client.events()) {
+                records.add(new ProducerRecord<>(Topics.PARTNER_EVENTS, client.bsn(), json.writeValueAsBytes(event)));
+            }
+        }
+        return records;
+    }
+
+    static void publish(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers,
+                "acks", "all", "linger.ms", "5", "batch.size", "262144", "compression.type", "lz4"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
     }
 
     private void replay(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
@@ -270,7 +281,7 @@ final class PipelinePhases {
         meter.close();
     }
 
-    private static void awaitProjected(JdbcTemplate jdbc, Instant t0, int events) {
+    static void awaitProjected(JdbcTemplate jdbc, Instant t0, int events) {
         Waiting.until(Duration.ofMinutes(60), () -> jdbc.queryForObject(
                 "SELECT count(*) FROM timeline_entry WHERE recorded_at >= ?", Long.class, Timestamp.from(t0)) >= events);
     }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *                            serves reads and projections
  * @param aggregateCacheSize  how many client dossiers to keep in memory between facts (0: load every dossier
  *                            from the event store each time). A dossier takes a few KiB.
+ * @param leanAxon            leave out Axon defaults that cost CPU per event without serving the dossier
+ *                            (per-message metrics, correlation metadata; see {@code AxonTuning}); default on
  */
 @Validated
 @ConfigurationProperties("mens-centraal.dossier")
@@ -27,5 +29,6 @@ public record DossierProperties(
         @NotBlank String consumerGroup,
         @Min(1) int consumerConcurrency,
         boolean consumePartnerEvents,
-        @Min(0) int aggregateCacheSize) {
+        @Min(0) int aggregateCacheSize,
+        boolean leanAxon) {
 }

@@ -3,6 +3,7 @@ package nl.menscentraal.dossier.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.menscentraal.dossier.batching.CommandBatch;
 import nl.menscentraal.dossier.chain.api.PartnerFact;
 import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;

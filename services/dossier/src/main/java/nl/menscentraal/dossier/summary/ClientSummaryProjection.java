@@ -53,6 +53,6 @@ public class ClientSummaryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM client_summary");
+        jdbc.execute("TRUNCATE client_summary");
     }
 }

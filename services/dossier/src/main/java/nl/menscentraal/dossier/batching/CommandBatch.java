@@ -1,4 +1,4 @@
-package nl.menscentraal.dossier.kafka;
+package nl.menscentraal.dossier.batching;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -23,7 +23,7 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
  * throughput (see docs/performance.md). All or nothing: if the batch fails, nothing of it is stored.
  */
 @Component
-class CommandBatch {
+public class CommandBatch {
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
@@ -34,7 +34,7 @@ class CommandBatch {
     }
 
     /** The result of each command, in order; a command that threw has an exceptional result. */
-    List<CommandResultMessage<?>> dispatchAll(List<?> commands) {
+    public List<CommandResultMessage<?>> dispatchAll(List<?> commands) {
         List<CommandResultMessage<?>> results = new ArrayList<>(Collections.nCopies(commands.size(), null));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("partner-events-batch"));
         try {
@@ -60,7 +60,7 @@ class CommandBatch {
     }
 
     /** One command of the batch failed; the caller falls back to one command per transaction to find it. */
-    static final class BatchFailedException extends RuntimeException {
+    public static final class BatchFailedException extends RuntimeException {
         BatchFailedException(Throwable cause) {
             super("a command of the batch failed", cause);
         }
