@@ -66,8 +66,12 @@ public final class Benchmark {
             new PipelinePhases(report, phases, queries).run(restLoad, kafkaLoad, latencyLoad, latencyRate);
         }
         if (phases.contains("scaleout")) {
-            List<LoadGenerator.Client> failover = generator.clients(5 * clients + 2 * warmupClients, clients, eventsPerClient);
-            new ScaleOutPhase(report, dossierJar).run(restLoad, kafkaLoad, failover);
+            int first = 5 * clients + 2 * warmupClients;
+            List<LoadGenerator.Client> failover = generator.clients(first, clients, eventsPerClient);
+            int warm = Math.max(warmupClients, 1);
+            List<List<LoadGenerator.Client>> warmup = List.of(generator.clients(first + clients, warm, eventsPerClient),
+                    generator.clients(first + clients + warm, warm, eventsPerClient));
+            new ScaleOutPhase(report, dossierJar).run(restLoad, kafkaLoad, failover, warmup);
         }
         if (phases.contains("bulk")) {
             new BulkPhase(report, catalogue).run(bulkDir, bulkClients, eventsPerClient, queries, replaySeconds);

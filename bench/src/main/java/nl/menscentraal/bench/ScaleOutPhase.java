@@ -42,8 +42,12 @@ final class ScaleOutPhase {
         this.dossierJar = dossierJar;
     }
 
-    void run(List<LoadGenerator.Client> single, List<LoadGenerator.Client> pair, List<LoadGenerator.Client> failover)
-            throws Exception {
+    /**
+     * @param warmup two unmeasured loads: the first for instance a alone, the second once b has joined, so each JVM
+     *               has compiled its hot paths before a clock runs
+     */
+    void run(List<LoadGenerator.Client> single, List<LoadGenerator.Client> pair, List<LoadGenerator.Client> failover,
+             List<List<LoadGenerator.Client>> warmup) throws Exception {
         Path dir = Benchmark.tempDir("scaleout");
         List<Instance> instances = new ArrayList<>();
         try (var infra = EmbeddedPlatformInfrastructure.start(dir, 0, 0);
@@ -52,17 +56,27 @@ final class ScaleOutPhase {
                     infra.postgres().username(), infra.postgres().password()));
             instances.add(Instance.start(dossierJar, infra, dir, "a"));
             awaitReady(instances, admin);
+            unmeasured(infra, jdbc, warmup.get(0));
             double one = measure(infra, jdbc, single, "one instance");
 
             instances.add(Instance.start(dossierJar, infra, dir, "b"));
             awaitReady(instances, admin);
+            unmeasured(infra, jdbc, warmup.get(1));
             double two = measure(infra, jdbc, pair, "two instances");
             report.add("scale-out", "two instances ÷ one (×100)", 100 * two / one, "%", null);
 
-            failover(infra, jdbc, instances, failover, Benchmark.count(single) + Benchmark.count(pair));
+            failover(infra, jdbc, instances, failover, Benchmark.count(single) + Benchmark.count(pair)
+                    + Benchmark.count(warmup.get(0)) + Benchmark.count(warmup.get(1)));
         } finally {
             instances.forEach(Instance::stop);
         }
+    }
+
+    private void unmeasured(EmbeddedPlatformInfrastructure infra, JdbcTemplate jdbc, List<LoadGenerator.Client> clients)
+            throws Exception {
+        Instant t0 = Instant.now();
+        PipelinePhases.publish(infra.kafka().bootstrapServers(), PipelinePhases.records(clients));
+        PipelinePhases.awaitProjected(jdbc, t0, Benchmark.count(clients));
     }
 
     private double measure(EmbeddedPlatformInfrastructure infra, JdbcTemplate jdbc, List<LoadGenerator.Client> clients,

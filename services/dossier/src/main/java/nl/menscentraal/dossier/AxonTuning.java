@@ -8,12 +8,15 @@ import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Axon defaults that cost more per event than they give the dossier, each measured in a profile of the Kafka
@@ -34,10 +37,13 @@ class AxonTuning {
      */
     @Bean
     MetricsConfigurerModule processorLatencyOnly(GlobalMetricRegistry metrics) {
+        // one monitor per processor: Axon asks for it more than once, and a second gauge of the same name is dropped
+        Map<String, MessageMonitor<Message<?>>> perProcessor = new ConcurrentHashMap<>();
         return new MetricsConfigurerModule(metrics) {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.configureMessageMonitor(EventProcessor.class, (configuration, type, name) -> latency(metrics, name));
+                configurer.configureMessageMonitor(EventProcessor.class, (configuration, type, name) ->
+                        perProcessor.computeIfAbsent(name, n -> latency(metrics, n)));
             }
         };
     }
@@ -47,6 +53,16 @@ class AxonTuning {
         MessageMonitor<?> monitor = EventProcessorLatencyMonitor.buildMonitor("eventProcessor", metrics.getRegistry(),
                 message -> Tags.of("eventProcessor", processor));
         return (MessageMonitor<Message<?>>) monitor;
+    }
+
+    /**
+     * Jackson's Blackbird module: property access through generated lambdas instead of reflection. Every event is
+     * serialised when appended and deserialised by every processor that reads it; Spring Boot adds the module to
+     * the application's ObjectMapper, which Axon's serializer uses.
+     */
+    @Bean
+    BlackbirdModule blackbirdModule() {
+        return new BlackbirdModule();
     }
 
     /**
