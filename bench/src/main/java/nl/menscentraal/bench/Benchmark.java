@@ -1,5 +1,6 @@
 package nl.menscentraal.bench;
 
+import nl.menscentraal.embedded.EmbeddedPlatformInfrastructure;
 import nl.menscentraal.events.Catalogue;
 
 import java.io.IOException;
@@ -105,9 +106,12 @@ public final class Benchmark {
                 .findFirst().orElse(fallback);
     }
 
+    /** A fresh directory for one phase's servers, deleted when the benchmark exits. */
     static Path tempDir(String name) {
         try {
-            return Files.createTempDirectory("mens-centraal-bench-" + name);
+            Path dir = Files.createTempDirectory("mens-centraal-bench-" + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> EmbeddedPlatformInfrastructure.deleteRecursively(dir)));
+            return dir;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
