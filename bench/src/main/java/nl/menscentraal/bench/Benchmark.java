@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>java -jar bench/target/mens-centraal-bench.jar [--clients=2000] [--events-per-client=20]
  *      [--baseline-events=20000] [--queries=2000] [--warmup-clients=300] [--latency-rate=1000]
- *      [--latency-seconds=30] [--phases=ceiling,baseline,rest,kafka,latency,replay,query]
+ *      [--latency-seconds=30] [--phases=ceiling,baseline,rest,kafka,latency,replay,query,scaleout,bulk]
  *      [--out=bench/target/bench-report.md]
  *      [--bulk-clients=1000000 --bulk-dir=/var/tmp/mens-centraal-bulk-N --replay-seconds=120]  (phase bulk)
  *      [--dossier-jar=services/dossier/target/dossier-0.1.0-SNAPSHOT-exec.jar]  (phase scaleout)</pre>
@@ -33,7 +33,7 @@ public final class Benchmark {
         int warmupClients = Integer.parseInt(option(args, "warmup-clients", "300"));
         int latencyRate = Integer.parseInt(option(args, "latency-rate", "1000"));
         int latencySeconds = Integer.parseInt(option(args, "latency-seconds", "30"));
-        Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,latency,replay,query").split(",")));
+        Set<String> phases = Set.copyOf(Arrays.asList(option(args, "phases", "ceiling,baseline,rest,kafka,latency,replay,query,scaleout,bulk").split(",")));
         Path out = Path.of(option(args, "out", "bench/target/bench-report.md"));
         int bulkClients = Integer.parseInt(option(args, "bulk-clients", "1000000"));
         Path bulkDir = Path.of(option(args, "bulk-dir", "/var/tmp/mens-centraal-bulk-" + bulkClients));
