@@ -16,10 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,14 +166,7 @@ final class BulkPhase {
         var meter = new ResourceMeter();
         for (int i = 0; i < queries; i++) {
             String bsn = LoadGenerator.bsn(random.nextInt(clients));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/clients/" + bsn + "/timeline"))
-                    .header("Authorization", "Bearer dev-auditor").header("X-Purpose", "toezicht").GET().build();
-            long t = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            micros[i] = (System.nanoTime() - t) / 1000;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("timeline query answered " + response.statusCode());
-            }
+            micros[i] = PipelinePhases.timelineMicros(http, base, bsn);
         }
         report.add("bulk", String.format("timeline query p50 (%,d clients, random, as auditor)", clients),
                 Report.percentile(micros, 50) / 1000.0, "ms", null);
