@@ -37,7 +37,8 @@ class AxonTuning {
      */
     @Bean
     MetricsConfigurerModule processorLatencyOnly(GlobalMetricRegistry metrics) {
-        // one monitor per processor: Axon asks for it more than once, and a second gauge of the same name is dropped
+        // one monitor per processor however often Axon asks: Micrometer keeps the first gauge of a name and ignores
+        // later ones, so a second monitor's values would never show
         Map<String, MessageMonitor<Message<?>>> perProcessor = new ConcurrentHashMap<>();
         return new MetricsConfigurerModule(metrics) {
             @Override

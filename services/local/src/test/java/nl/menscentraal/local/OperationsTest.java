@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,19 @@ class OperationsTest extends PlatformTest {
         assertThat(scrape).containsPattern("mens_centraal_intake_events_total\\{[^}]*outcome=\"accepted\"[^}]*partner=\"wmo\"[^}]*type=\"wmo.melding-ontvangen\"");
         assertThat(scrape).containsPattern("mens_centraal_dossier_events_total\\{[^}]*outcome=\"recorded\"[^}]*partner=\"wmo\"");
         assertThat(scrape).doesNotContain(bsn);
+    }
+
+    @Test
+    void metrics_show_how_far_the_client_views_are_behind_and_not_axons_per_message_timers() {
+        String bsn = uniqueBsn();
+        Map<String, Object> envelope = envelope("wmo.melding-ontvangen", bsn, "2026-01-06T10:00:00+01:00", Map.of());
+        post("dev-wmo", "/api/v1/events", envelope);
+        awaitTimeline(bsn, List.of(envelope.get("eventId").toString()));
+
+        String scrape = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(scrape).containsPattern("eventProcessor_latency[a-z_]*\\{[^}]*eventProcessor=\"client-views\"");
+        assertThat(scrape).doesNotContain("commandBus_", "eventProcessor_processingTime");
     }
 
     @Test
