@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * it. Each service keeps its own beans, tables and consumer groups, exactly as when deployed apart.
  * Axon's update checker is excluded: the platform does not report usage to a vendor.
  */
-@SpringBootApplication(scanBasePackages = {"nl.menscentraal.intake", "nl.menscentraal.dossier"},
+@SpringBootApplication(scanBasePackages = {"nl.menscentraal.intake", "nl.menscentraal.dossier", "nl.menscentraal.signals"},
         exclude = UpdateCheckerAutoConfiguration.class)
 public class LocalPlatformApplication {
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +34,20 @@ import static org.awaitility.Awaitility.await;
  * default) because operators' metrics are part of what is tested.
  */
 @AutoConfigureObservability
-@SpringBootTest(classes = LocalPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {LocalPlatformApplication.class, PlatformTest.TestClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class PlatformTest {
+
+    /** One clock for the whole platform; tests that move it put it back when they finish. */
+    static final MovableClock CLOCK = new MovableClock();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

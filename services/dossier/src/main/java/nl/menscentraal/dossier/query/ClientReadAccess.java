@@ -10,6 +10,7 @@ import nl.menscentraal.dossier.view.ClientView;
 import nl.menscentraal.dossier.view.ViewPolicy;
 import nl.menscentraal.events.Bsn;
 import nl.menscentraal.events.FieldError;
+import nl.menscentraal.support.audit.AccessLog;
 import nl.menscentraal.support.security.Caller;
 import nl.menscentraal.support.security.Role;
 import nl.menscentraal.support.web.ProblemException;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The gate every read of one client passes: checks the BSN, works out the caller's view, and writes the
@@ -99,10 +99,6 @@ class ClientReadAccess {
     }
 
     private static String traceId(HttpServletRequest request) {
-        String traceparent = request.getHeader("traceparent");
-        if (traceparent != null && traceparent.length() >= 35) {
-            return traceparent.substring(3, 35);
-        }
-        return UUID.randomUUID().toString().replace("-", "");
+        return AccessLog.traceId(request.getHeader("traceparent"));
     }
 }

@@ -1,25 +1,24 @@
-package nl.menscentraal.dossier.query;
+package nl.menscentraal.support.audit;
 
 import nl.menscentraal.support.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Logboek Dataverwerkingen: one entry per read of client data, granted or denied, written before the
  * answer leaves. If the entry cannot be written the read fails: an unlogged read must not happen.
  */
-@Component
-class AccessLog {
+public class AccessLog {
 
-    enum Outcome { GRANTED, DENIED }
+    public enum Outcome { GRANTED, DENIED }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AccessLog(JdbcTemplate jdbc, Clock clock) {
+    public AccessLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -28,11 +27,19 @@ class AccessLog {
      * @param subject the client's pseudonym, or {@code null} when the request named no valid BSN
      * @param view    what was asked for, e.g. {@code timeline/partner}
      */
-    void write(Caller caller, String subject, String view, String purpose, Outcome outcome, String traceId) {
+    public void write(Caller caller, String subject, String view, String purpose, Outcome outcome, String traceId) {
         jdbc.update("""
                         INSERT INTO access_log (at, principal, role, organisation, subject, view, purpose, outcome, trace_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), caller.principal(), caller.role().code(), caller.organisation(),
                 subject, view, purpose, outcome.name().toLowerCase(), traceId);
+    }
+
+    /** The W3C trace id of the request's {@code traceparent} header, or a fresh one, so entries can be correlated. */
+    public static String traceId(String traceparent) {
+        if (traceparent != null && traceparent.length() >= 35) {
+            return traceparent.substring(3, 35);
+        }
+        return UUID.randomUUID().toString().replace("-", "");
     }
 }

@@ -1,0 +1,25 @@
+package nl.menscentraal.signals;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the signals service ({@code mens-centraal.signals.*}).
+ *
+ * @param lateArrivalGrace  how long after an opening fact was recorded its deadline still waits for late facts
+ *                          (signal-rules.md): a bulk of backdated history raises only what it really implies
+ * @param evaluationPoll    how often each instance looks for subjects due for evaluation (new facts, deadlines)
+ * @param evaluationBatch   at most this many subjects per look, each in its own transaction
+ * @param rulesRefresh      how often an instance checks whether another instance changed the rules
+ * @param consumeEvents     evaluate and deliver; off for a process that only serves the API
+ */
+@ConfigurationProperties("mens-centraal.signals")
+public record SignalsProperties(
+        @DefaultValue("PT10M") Duration lateArrivalGrace,
+        @DefaultValue("PT0.25S") Duration evaluationPoll,
+        @DefaultValue("200") int evaluationBatch,
+        @DefaultValue("PT5S") Duration rulesRefresh,
+        @DefaultValue("true") boolean consumeEvents) {
+}

@@ -1,0 +1,79 @@
+package nl.menscentraal.signals.evaluation;
+
+import nl.menscentraal.signals.SignalsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Works through the subjects that are due: each in its own transaction, so the queue row, the signal events and
+ * the signals read model change together or not at all.
+ */
+@Component
+class EvaluationScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationScheduler.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final EvaluationQueue queue;
+    private final SubjectEvaluator evaluator;
+    private final SignalsProperties properties;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate separateTransaction;
+    private final Clock clock;
+
+    EvaluationScheduler(EvaluationQueue queue, SubjectEvaluator evaluator, SignalsProperties properties,
+                        PlatformTransactionManager transactions, Clock clock) {
+        this.queue = queue;
+        this.evaluator = evaluator;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${mens-centraal.signals.evaluation-poll:PT0.25S}")
+    void evaluateDue() {
+        if (!properties.consumeEvents()) {
+            return;
+        }
+        for (int i = 0; i < properties.evaluationBatch(); i++) {
+            if (!evaluateNext()) {
+                return;
+            }
+        }
+    }
+
+    private boolean evaluateNext() {
+        Instant now = clock.instant();
+        String[] claimed = {null};
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                Optional<EvaluationQueue.Due> due = queue.claimNext(now);
+                if (due.isEmpty()) {
+                    return false;
+                }
+                claimed[0] = due.get().subjectId();
+                queue.done(claimed[0], evaluator.evaluate(claimed[0], due.get().members(), now));
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            // a concurrent acknowledgement of the same subject's signal, or the database: try again shortly
+            log.warn("Evaluating a subject's signals failed ({}); it is retried in {}", e.getClass().getName(), RETRY);
+            if (claimed[0] != null) {
+                separateTransaction.executeWithoutResult(status -> queue.retryLater(claimed[0], now.plus(RETRY)));
+            }
+            return false;
+        }
+    }
+}
