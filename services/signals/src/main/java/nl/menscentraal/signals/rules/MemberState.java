@@ -40,7 +40,12 @@ final class MemberState {
             }
         }
         if (fact.professionalId() != null) {
-            professionals.computeIfAbsent(fact.partner(), p -> new LinkedHashMap<>()).putIfAbsent(fact.professionalId(), fact);
+            Map<String, Fact> ofPartner = professionals.computeIfAbsent(fact.partner(), p -> new LinkedHashMap<>());
+            if (fact.shortType().equals("hulpverlener-gewijzigd")) {
+                // the professional named now takes over: the one before no longer works with the client
+                ofPartner.clear();
+            }
+            ofPartner.putIfAbsent(fact.professionalId(), fact);
         }
         switch (fact.type()) {
             case "regie.regisseur-toegewezen" -> regisseurId = fact.payload().path("regisseurId").asText(null);

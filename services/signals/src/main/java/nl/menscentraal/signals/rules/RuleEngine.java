@@ -131,12 +131,21 @@ public final class RuleEngine {
                 }
                 return;
             }
-            Instant passes = start.at().plus(c.heldFor());
-            if (end != null && !end.at().isAfter(passes)) {
-                return;
+            // with "without": such a fact restarts the count, so activity long ago does not silence the rule for
+            // good, and activity after the time had passed does not undo it
+            Instant from = start.at();
+            if (c.without() != null) {
+                List<Instant> activity = facts.stream().filter(f -> c.without().matches(f, start) && !f.at().isBefore(start.at()))
+                        .map(Fact::at).sorted().toList();
+                for (Instant at : activity) {
+                    if (at.isAfter(from.plus(c.heldFor()))) {
+                        break;
+                    }
+                    from = at;
+                }
             }
-            if (c.without() != null && facts.stream().anyMatch(f -> c.without().matches(f, start)
-                    && !f.at().isBefore(start.at()) && !f.at().isAfter(passes))) {
+            Instant passes = from.plus(c.heldFor());
+            if (end != null && !end.at().isAfter(passes)) {
                 return;
             }
             values.put("dueDate", date(passes, start));

@@ -135,10 +135,10 @@ public final class RuleSetReader {
             if (kinds > 1) {
                 error(path, "may have only one of until, awaiting, count and alsoEvent");
             }
-            if ((node.has("awaiting") || node.has("count")) && within == null) {
+            if ((node.has("awaiting") || node.has("count")) && !node.has("within")) {
                 error(path + ".within", "is required with awaiting or count");
             }
-            if (node.has("alsoEvent") && alsoWithin == null) {
+            if (node.has("alsoEvent") && !node.has("alsoWithin")) {
                 error(path + ".alsoWithin", "is required with alsoEvent");
             }
             if (node.has("count") && node.get("count").asInt(0) < 1) {

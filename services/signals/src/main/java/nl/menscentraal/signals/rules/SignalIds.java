@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public final class SignalIds {
 
-    /** The namespace of Mens Centraal signal ids (itself a v5 id of "mens-centraal.signals" in the URL namespace). */
+    /** The namespace of Mens Centraal signal ids: a fixed random value; changing it would rename every signal. */
     private static final UUID NAMESPACE = UUID.fromString("5d1e4b8e-2f7a-5c1e-9b0a-6d3c2a1f4e70");
 
     private SignalIds() {

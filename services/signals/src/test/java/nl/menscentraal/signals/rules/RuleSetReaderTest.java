@@ -47,11 +47,14 @@ class RuleSetReaderTest {
                   - id: XX-02
                     name: ook-kapot
                     severity: aandacht
-                    routedTo: [regie]
+                    routedTo: [regie, gemeente]
                     when:
                       event: { types: [schuldhulp.bestaat-niet] }
                       awaiting: { types: [schuldhulp.eerste-gesprek-gevoerd] }
                       within: veertien-dagen
+                      overrides:
+                        - when: { payload: { crisis: "true" } }
+                          severity: hoog
                     explanation: "Aanmelding op {date}."
                 """;
 
@@ -65,7 +68,9 @@ class RuleSetReaderTest {
                 "rules[0].kleur",
                 "rules[0].explanation",
                 "rules[1].when.event.types",
-                "rules[1].when.within");
+                "rules[1].when.within",
+                "rules[1].routedTo",
+                "rules[1].when.overrides[0].severity");
         assertThat(e.errors()).extracting(FieldError::field)
                 .allMatch(f -> f.startsWith("rules[0].") || f.startsWith("rules[1]."));
         assertThat(e.errors()).filteredOn(err -> err.field().equals("rules[0].severity")).singleElement()
