@@ -29,6 +29,13 @@ public class SignalStream {
         emitter.onCompletion(() -> listeners.remove(emitter));
         emitter.onTimeout(() -> listeners.remove(emitter));
         emitter.onError(e -> listeners.remove(emitter));
+        try {
+            // a first comment sends the response headers now, so the consumer knows at once that it is connected
+            emitter.send(SseEmitter.event().comment("signals routed to " + recipient));
+        } catch (IOException e) {
+            listeners.remove(emitter);
+            emitter.completeWithError(e);
+        }
         return emitter;
     }
 

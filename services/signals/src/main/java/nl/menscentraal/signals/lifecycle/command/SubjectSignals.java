@@ -53,23 +53,24 @@ class SubjectSignals {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ReconcileSignalsCommand command) {
         Set<UUID> holding = new HashSet<>();
+        command.held().forEach(e -> holding.add(SignalIds.of(e.ruleId(), command.subject().id(), e.firstEventId())));
+        // lapse first: a new episode of the same rule in the same evaluation is then free to fire.
+        // Auto-expiring rules lapse when the condition clears, deadline rules when a late fact showed the deadline
+        // was met; other signals stay for a person to close.
+        for (Map.Entry<UUID, Signal> signal : new LinkedHashMap<>(signals).entrySet()) {
+            if (signal.getValue().status().isActive() && !holding.contains(signal.getKey())
+                    && command.lapsingRules().contains(signal.getValue().ruleId())) {
+                apply(new SignalExpired(command.streamId(), signal.getKey(), command.at()));
+            }
+        }
         for (Episode episode : command.held()) {
             UUID signalId = SignalIds.of(episode.ruleId(), command.subject().id(), episode.firstEventId());
-            holding.add(signalId);
             if (signals.containsKey(signalId) || (!episode.eachEpisodeSignals() && hasActive(episode.ruleId()))) {
                 continue;
             }
             apply(new SignalRaised(command.streamId(), signalId, command.subject(), episode.ruleId(),
                     episode.ruleVersion(), episode.severity().code(), episode.basedOn(), episode.explanation(),
                     episode.routedTo(), episode.heldAt(), command.at()));
-        }
-        // auto-expiring rules lapse when the condition clears, deadline rules when a late fact showed the deadline
-        // was met; other signals stay for a person to close
-        for (Map.Entry<UUID, Signal> signal : new LinkedHashMap<>(signals).entrySet()) {
-            if (signal.getValue().status().isActive() && !holding.contains(signal.getKey())
-                    && command.lapsingRules().contains(signal.getValue().ruleId())) {
-                apply(new SignalExpired(command.streamId(), signal.getKey(), command.at()));
-            }
         }
     }
 
