@@ -1,6 +1,7 @@
 package nl.menscentraal.signals.ruleset;
 
 import nl.menscentraal.events.FieldError;
+import nl.menscentraal.signals.SignalsProperties;
 import nl.menscentraal.signals.evaluation.Backtest;
 import nl.menscentraal.signals.rules.Rule;
 import nl.menscentraal.signals.rules.RuleSet;
@@ -54,11 +55,13 @@ class RulesController {
 
     private final RuleSets ruleSets;
     private final Backtest backtest;
+    private final SignalsProperties properties;
     private final Clock clock;
 
-    RulesController(RuleSets ruleSets, Backtest backtest, Clock clock) {
+    RulesController(RuleSets ruleSets, Backtest backtest, SignalsProperties properties, Clock clock) {
         this.ruleSets = ruleSets;
         this.backtest = backtest;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -102,7 +105,9 @@ class RulesController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(HttpStatus.UNPROCESSABLE_ENTITY, errors);
         }
-        Instant now = clock.instant();
+        // everything recorded counts as settled: the late-arrival grace protects live signals from partial bulk
+        // deliveries, not a look back over history
+        Instant now = clock.instant().plus(properties.lateArrivalGrace());
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? now : to;
         Backtest.Outcome current = backtest.run(ruleSets.current(), start, end, now);
