@@ -15,7 +15,7 @@ final class BenchApplications {
     private BenchApplications() {
     }
 
-    @SpringBootApplication(scanBasePackages = {"nl.menscentraal.intake", "nl.menscentraal.dossier"},
+    @SpringBootApplication(scanBasePackages = {"nl.menscentraal.intake", "nl.menscentraal.dossier", "nl.menscentraal.signals"},
             exclude = UpdateCheckerAutoConfiguration.class)
     static class Platform {
     }

@@ -8,7 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -40,6 +44,12 @@ import static org.awaitility.Awaitility.await;
  * live Server-Sent Events stream.
  */
 class SignalDeliveryTest extends PlatformTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static String daysAgo(int days) {
         return OffsetDateTime.now(CLOCK).minusDays(days).withOffsetSameInstant(ZoneOffset.ofHours(1)).withNano(0).toString();
@@ -148,6 +158,49 @@ class SignalDeliveryTest extends PlatformTest {
         assertThat(lines).noneMatch(l -> l.contains(bsn) && l.contains("\"MP-01\""));
         assertThat(lines).contains("event:signal");
         response.body().close();
+    }
+
+    @Test
+    void replaying_the_rules_over_all_history_raises_and_delivers_nothing_again() throws Exception {
+        String bsn = clientWithMultipleProblems();
+        String signalId = awaitSignal(bsn, "MP-01").path("signalId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafkaRecordsOf(signalId).size() == 1);
+
+        PooledStreamingEventProcessor rules = processing.eventProcessor("signal-rules", PooledStreamingEventProcessor.class).orElseThrow();
+        rules.shutDown();
+        rules.resetTokens();
+        rules.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rules.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
+                && Boolean.TRUE.equals(jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM signal_wakeup WHERE due_at <= ?)",
+                Boolean.class, java.sql.Timestamp.from(CLOCK.instant()))));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%SignalRaised' "
+                + "AND aggregateidentifier = (SELECT 'signals-' || subject_id FROM signal WHERE signal_id = ?::uuid)",
+                Integer.class, signalId)).isEqualTo(1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> kafkaRecordsOf(signalId).size() == 1);
+    }
+
+    List<JsonNode> kafkaRecordsOf(String signalId) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<JsonNode> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            int empty = 0;
+            while (empty < 3) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    JsonNode value = json.readTree(record.value());
+                    if (value.path("signalId").asText().equals(signalId)) {
+                        found.add(value);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     int port() {

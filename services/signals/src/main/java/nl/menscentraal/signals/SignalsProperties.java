@@ -3,6 +3,7 @@ package nl.menscentraal.signals;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,14 +13,19 @@ import java.time.Duration;
  *                          (signal-rules.md): a bulk of backdated history raises only what it really implies
  * @param evaluationPoll    how often each instance looks for subjects due for evaluation (new facts, deadlines)
  * @param evaluationBatch   at most this many subjects per look, each in its own transaction
+ * @param evaluationThreads evaluators per instance; they wait on the database more than they compute
  * @param rulesRefresh      how often an instance checks whether another instance changed the rules
  * @param consumeEvents     evaluate and deliver; off for a process that only serves the API
+ * @param rulesFile         an operator's rules file (YAML); at start-up it becomes the next version of the rule set
+ *                          when it differs from the rules in force. Unset: the rules in force, or the shipped ones
  */
 @ConfigurationProperties("mens-centraal.signals")
 public record SignalsProperties(
         @DefaultValue("PT10M") Duration lateArrivalGrace,
         @DefaultValue("PT0.25S") Duration evaluationPoll,
         @DefaultValue("200") int evaluationBatch,
+        @DefaultValue("4") int evaluationThreads,
         @DefaultValue("PT5S") Duration rulesRefresh,
-        @DefaultValue("true") boolean consumeEvents) {
+        @DefaultValue("true") boolean consumeEvents,
+        Path rulesFile) {
 }

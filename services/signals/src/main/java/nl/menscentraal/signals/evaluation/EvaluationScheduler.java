@@ -3,7 +3,9 @@ package nl.menscentraal.signals.evaluation;
 import nl.menscentraal.signals.SignalsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,6 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Works through the subjects that are due: each in its own transaction, so the queue row, the signal events and
@@ -30,6 +36,8 @@ class EvaluationScheduler {
     private final TransactionTemplate transaction;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private ScheduledExecutorService evaluators;
 
     EvaluationScheduler(EvaluationQueue queue, SubjectEvaluator evaluator, SignalsProperties properties,
                         PlatformTransactionManager transactions, Clock clock) {
@@ -42,7 +50,31 @@ class EvaluationScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${mens-centraal.signals.evaluation-poll:PT0.25S}")
+    /**
+     * Several evaluators per instance: an evaluation mostly waits for the database (the subject's history, the
+     * queue row), so threads overlap their round trips. They share the queue as instances do, through
+     * {@code FOR UPDATE SKIP LOCKED}.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        evaluators = Executors.newScheduledThreadPool(properties.evaluationThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "signal-evaluation-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < properties.evaluationThreads(); i++) {
+            evaluators.scheduleWithFixedDelay(this::evaluateDue, 0, properties.evaluationPoll().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        if (evaluators != null) {
+            evaluators.shutdown();
+            evaluators.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
     void evaluateDue() {
         if (!properties.consumeEvents()) {
             return;

@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import nl.menscentraal.signals.lifecycle.api.ReconcileSignalsCommand;
 import nl.menscentraal.signals.lifecycle.api.Subject;
+import nl.menscentraal.signals.lifecycle.api.SignalStatus;
+import nl.menscentraal.signals.rules.Episode;
 import nl.menscentraal.signals.rules.Evaluation;
 import nl.menscentraal.signals.rules.Fact;
 import nl.menscentraal.signals.rules.Rule;
 import nl.menscentraal.signals.rules.RuleEngine;
 import nl.menscentraal.signals.rules.RuleSet;
+import nl.menscentraal.signals.rules.SignalIds;
 import nl.menscentraal.signals.rules.SubjectFacts;
 import nl.menscentraal.signals.ruleset.RuleSets;
 import nl.menscentraal.signals.view.SignalRepository;
@@ -17,8 +20,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Evaluates the rules in force for one subject at one moment and brings its signals in line.
@@ -56,15 +62,45 @@ public class SubjectEvaluator {
             }
             RuleSet rules = ruleSets.current();
             Evaluation evaluation = engine.evaluate(rules, loaded.get().facts(), now);
-            if (!evaluation.held().isEmpty() || signals.existFor(subjectId)) {
-                List<String> lapsing = rules.rules().stream()
-                        .filter(r -> evaluation.evaluatedRules().contains(r.id()) && r.lapsesWhenCleared())
-                        .map(Rule::id).toList();
+            List<String> lapsing = rules.rules().stream()
+                    .filter(r -> evaluation.evaluatedRules().contains(r.id()) && r.lapsesWhenCleared())
+                    .map(Rule::id).toList();
+            if (changes(subjectId, evaluation, lapsing)) {
                 Subject subject = loaded.get().subject();
                 commands.sendAndWait(new ReconcileSignalsCommand(subject.streamId(), subject, evaluation.held(), lapsing, now));
             }
             return evaluation.nextDue();
         });
+    }
+
+    /**
+     * Whether the evaluation would change the subject's signals, judged from the read model (written in the same
+     * transaction as the signals' events, so it is current). Most evaluations change nothing; skipping their
+     * command saves loading the subject's signal stream. The aggregate still decides what actually happens.
+     */
+    private boolean changes(String subjectId, Evaluation evaluation, List<String> lapsing) {
+        if (evaluation.held().isEmpty() && lapsing.isEmpty()) {
+            return false;
+        }
+        List<SignalRepository.Existing> existing = signals.ofSubject(subjectId);
+        Set<UUID> known = new HashSet<>();
+        Set<String> activeRules = new HashSet<>();
+        existing.forEach(e -> {
+            known.add(e.signalId());
+            if (SignalStatus.fromCode(e.status()).map(SignalStatus::isActive).orElse(false)) {
+                activeRules.add(e.ruleId());
+            }
+        });
+        Set<UUID> held = new HashSet<>();
+        for (Episode episode : evaluation.held()) {
+            UUID id = SignalIds.of(episode.ruleId(), subjectId, episode.firstEventId());
+            held.add(id);
+            if (!known.contains(id) && (episode.eachEpisodeSignals() || !activeRules.contains(episode.ruleId()))) {
+                return true;
+            }
+        }
+        return existing.stream().anyMatch(e -> lapsing.contains(e.ruleId()) && !held.contains(e.signalId())
+                && SignalStatus.fromCode(e.status()).map(SignalStatus::isActive).orElse(false));
     }
 
     /** A subject and its facts as the engine needs them. */

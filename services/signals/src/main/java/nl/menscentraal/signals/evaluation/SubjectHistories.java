@@ -35,7 +35,9 @@ public class SubjectHistories {
         var stream = eventStore.readEvents(dossierId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof ChainEventRecorded e) {
+            // the type is known without deserialising: the dossier's situation events are skipped unread
+            if (ChainEventRecorded.class.equals(message.getPayloadType())
+                    && message.getPayload() instanceof ChainEventRecorded e) {
                 bsn = e.bsn();
                 facts.add(new Fact(e.eventId(), dossierId, message.getSequenceNumber(), e.type(), e.partner(), e.domain(),
                         e.domain() == null ? null : catalogue.clusterOf(e.domain()), e.involvement(), e.problem(),

@@ -9,10 +9,8 @@ import java.util.UUID;
  *
  * @param firstEventId       the first triggering fact; with rule and subject it names the signal
  * @param heldAt             business time at which the condition held (for a deadline: when it passed)
- * @param expiresWhenCleared an open signal for it moves to {@code vervallen} when it no longer holds
  * @param eachEpisodeSignals a new episode fires even while another signal of the rule is open (ketenmatch)
  */
 public record Episode(String ruleId, int ruleVersion, UUID firstEventId, List<UUID> basedOn, Severity severity,
-                      String explanation, List<String> routedTo, Instant heldAt, boolean expiresWhenCleared,
-                      boolean eachEpisodeSignals) {
+                      String explanation, List<String> routedTo, Instant heldAt, boolean eachEpisodeSignals) {
 }

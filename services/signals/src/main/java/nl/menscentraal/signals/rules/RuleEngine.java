@@ -104,6 +104,8 @@ public final class RuleEngine {
                     startBasis = basis;
                 } else if (!h && holding) {
                     interval(c, start, f, startValues, startBasis);
+                    // a partner that joined a match that has since fallen apart is no news any more
+                    joinings.clear();
                 }
                 holding = h;
             }
@@ -114,7 +116,7 @@ public final class RuleEngine {
                     if (holding && s.involvements.get(joined.partner()) == joined) {
                         Map<String, String> v = joiningValues.get(joined.eventId());
                         add(joined, joiningBasis.get(joined.eventId()), rule.severity(), joined.at(), v,
-                                routing(v, joined), false, true);
+                                routing(v, joined), true);
                     }
                 }
                 return;
@@ -127,7 +129,7 @@ public final class RuleEngine {
         private void interval(Condition.OnState c, Fact start, Fact end, Map<String, String> values, List<UUID> basis) {
             if (c.heldFor() == null) {
                 if (end == null) {
-                    add(start, basis, rule.severity(), start.at(), values, routing(values, start), rule.autoExpire(), false);
+                    add(start, basis, rule.severity(), start.at(), values, routing(values, start), false);
                 }
                 return;
             }
@@ -187,13 +189,16 @@ public final class RuleEngine {
                 Severity severity = override != null && override.severity() != null ? override.severity() : rule.severity();
                 Duration within = override != null && override.within() != null ? override.within() : c.within();
                 List<UUID> basis = new ArrayList<>(List.of(opening.eventId()));
+                if (c.whileState() != null) {
+                    basis.addAll(c.whileState().contributors(s));
+                }
                 if (within != null) {
                     values.put("within", Long.toString(within.toDays()));
                 }
                 if (c.until() != null) {
                     boolean cleared = facts.subList(i + 1, facts.size()).stream().anyMatch(f -> c.until().matches(f, opening));
                     if (!cleared) {
-                        add(opening, basis, severity, opening.at(), values, routing(values, opening), rule.autoExpire(), false);
+                        add(opening, basis, severity, opening.at(), values, routing(values, opening), false);
                     }
                 } else if (c.count() != null) {
                     Instant end = opening.at().plus(within);
@@ -203,7 +208,7 @@ public final class RuleEngine {
                         inWindow.forEach(f -> basis.add(f.eventId()));
                         values.put("count", Integer.toString(inWindow.size()));
                         add(opening, basis, severity, inWindow.get(c.count() - 1).at(), values, routing(values, opening),
-                                rule.autoExpire(), false);
+                                false);
                     }
                 } else if (c.alsoEvent() != null) {
                     List<Fact> also = facts.stream().filter(f -> f != opening && c.alsoEvent().matches(f, opening)
@@ -216,7 +221,7 @@ public final class RuleEngine {
                         values.put("otherPartner", other.partner());
                         values.put("otherType", other.shortType());
                         add(opening, basis, severity, max(opening.at(), other.at()), values, routing(values, opening),
-                                rule.autoExpire(), false);
+                                false);
                     }
                 } else if (c.awaiting() != null) {
                     Instant passes = opening.at().plus(within);
@@ -230,7 +235,7 @@ public final class RuleEngine {
                     deadline(opening, basis, severity, immediate ? opening.at() : passes,
                             immediate ? opening.recordedAt() : max(passes, opening.recordedAt().plus(grace)), values);
                 } else {
-                    add(opening, basis, severity, opening.at(), values, routing(values, opening), rule.autoExpire(), false);
+                    add(opening, basis, severity, opening.at(), values, routing(values, opening), false);
                 }
             }
         }
@@ -262,14 +267,14 @@ public final class RuleEngine {
         private void deadline(Fact opening, List<UUID> basis, Severity severity, Instant heldAt, Instant fires,
                               Map<String, String> values) {
             if (!now.isBefore(fires)) {
-                add(opening, basis, severity, heldAt, values, routing(values, opening), true, false);
+                add(opening, basis, severity, heldAt, values, routing(values, opening), false);
             } else if (nextDue == null || fires.isBefore(nextDue)) {
                 nextDue = fires;
             }
         }
 
         private void add(Fact first, List<UUID> basis, Severity severity, Instant heldAt, Map<String, String> values,
-                         List<String> routedTo, boolean expiresWhenCleared, boolean eachEpisode) {
+                         List<String> routedTo, boolean eachEpisode) {
             if (episodes.containsKey(first.eventId())) {
                 return;
             }
@@ -277,7 +282,7 @@ public final class RuleEngine {
             ids.add(first.eventId());
             ids.addAll(basis);
             episodes.put(first.eventId(), new Episode(rule.id(), rule.version(), first.eventId(), List.copyOf(ids), severity,
-                    fill(rule.explanation(), values), routedTo, heldAt, expiresWhenCleared, eachEpisode));
+                    fill(rule.explanation(), values), routedTo, heldAt, eachEpisode));
         }
 
         private List<String> routing(Map<String, String> values, Fact opening) {

@@ -5,10 +5,15 @@ import nl.menscentraal.signals.SignalsProperties;
 import nl.menscentraal.signals.rules.Rule;
 import nl.menscentraal.signals.rules.RuleSet;
 import nl.menscentraal.signals.rules.RuleSetReader;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +48,25 @@ public class RuleSets {
             checkedAt = now;
         }
         return current;
+    }
+
+    /**
+     * An operator's rules file (mens-centraal.signals.rules-file) takes effect at start-up as the next version, unless
+     * it is what is in force already (another instance may have put it there first).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void applyRulesFile() throws IOException {
+        if (properties.rulesFile() == null) {
+            return;
+        }
+        String yaml = Files.readString(properties.rulesFile());
+        if (!yaml.equals(current().yaml())) {
+            try {
+                change(yaml, "rules-file");
+            } catch (DuplicateKeyException changedElsewhere) {
+                current = null;
+            }
+        }
     }
 
     private synchronized void refresh() {

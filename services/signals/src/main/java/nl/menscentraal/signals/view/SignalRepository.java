@@ -34,9 +34,13 @@ public class SignalRepository {
         this.json = json;
     }
 
-    public boolean existFor(String subjectId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM signal WHERE subject_id = ?)",
-                Boolean.class, subjectId));
+    /** The id, rule and status of one of a subject's signals. */
+    public record Existing(UUID signalId, String ruleId, String status) {
+    }
+
+    public List<Existing> ofSubject(String subjectId) {
+        return jdbc.query("SELECT signal_id, rule_id, status FROM signal WHERE subject_id = ?",
+                (rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), subjectId);
     }
 
     public Optional<Stored> find(UUID signalId) {

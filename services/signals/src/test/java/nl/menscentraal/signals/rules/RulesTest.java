@@ -176,6 +176,24 @@ class RulesTest {
         }
 
         @Test
+        void a_match_that_fell_apart_is_no_news_when_another_partner_joins_later() {
+            // given: werk-inkomen and schuldhulp matched, werk-inkomen left, then ggz joined schuldhulp
+            History h = History.client()
+                    .fact("werk-inkomen.uitkering-aangevraagd", "2016-01-04", Map.of("regeling", "bijstand"))
+                    .fact("schuldhulp.betalingsachterstand-gesignaleerd", "2016-01-11", arrear("energie"))
+                    .fact("werk-inkomen.uitkering-beeindigd", "2016-02-01", Map.of("reden", "werk"))
+                    .fact("ggz.aanmelding-ontvangen", "2016-03-01");
+
+            // when
+            Evaluation evaluation = afterGrace(h.asSubject());
+
+            // then: only the match that holds now, the one ggz made
+            assertThat(episodes(evaluation, "KM-01")).singleElement()
+                    .satisfies(e -> assertThat(e.firstEventId()).isEqualTo(h.last().eventId()))
+                    .satisfies(e -> assertThat(e.routedTo()).containsExactlyInAnyOrder("schuldhulp", "ggz"));
+        }
+
+        @Test
         void does_not_fire_while_only_one_partner_is_involved() {
             // given: two trajectories, one partner
             History h = History.client()
@@ -244,7 +262,7 @@ class RulesTest {
             Episode hu = episode(evaluation, "HU-01");
             assertThat(hu.severity()).isEqualTo(Severity.URGENT);
             assertThat(hu.routedTo()).containsExactly("regie", "schuldhulp");
-            assertThat(hu.expiresWhenCleared()).isTrue();
+            assertThat(History.RULES.rule("HU-01").orElseThrow().lapsesWhenCleared()).isTrue();
             assertThat(hu.heldAt()).isEqualTo(at("2026-10-01"));
             assertThat(hu.explanation()).isEqualTo("Ontruiming aangezegd op 2026-10-01 (schuldhulp); geen ontruiming voorkomen.");
         }
@@ -455,7 +473,7 @@ class RulesTest {
             assertThat(in.severity()).isEqualTo(Severity.AANDACHT);
             assertThat(in.routedTo()).containsExactly("regie", "werk-inkomen");
             assertThat(in.heldAt()).isEqualTo(at(plus(REJECTED, 30)));
-            assertThat(in.expiresWhenCleared()).isTrue();
+            assertThat(History.RULES.rule("IN-01").orElseThrow().lapsesWhenCleared()).isTrue();
         }
 
         @Test

@@ -42,18 +42,18 @@ class SubjectSignalsTest {
 
     /** An eviction announced: auto-expiring (lapsing) rule. */
     private static final Episode EVICTION = episode("HU-01", Severity.URGENT, List.of("regie", "schuldhulp"),
-            true, false);
+            false);
     /** A second eviction announcement: a new episode of the same rule. */
     private static final Episode ANOTHER_EVICTION = episode("HU-01", Severity.URGENT, List.of("regie", "schuldhulp"),
-            true, false);
+            false);
     /** Multiple problems: not a lapsing rule, the signal stays for a person to close. */
     private static final Episode MULTIPLE_PROBLEMS = episode("MP-01", Severity.AANDACHT, List.of("regie"),
-            false, false);
+            false);
     /** Ketenmatch: each partner joining is an episode of its own that signals. */
     private static final Episode FIRST_MATCH = episode("KM-01", Severity.INFO, List.of("schuldhulp", "wmo"),
-            false, true);
+            true);
     private static final Episode FURTHER_MATCH = episode("KM-01", Severity.INFO, List.of("schuldhulp", "wmo", "ggz"),
-            false, true);
+            true);
 
     private AggregateTestFixture<SubjectSignals> fixture;
 
@@ -71,7 +71,7 @@ class SubjectSignalsTest {
             UUID otherEventId = UUID.randomUUID();
             Episode episode = new Episode("HU-02", 3, firstEventId, List.of(firstEventId, otherEventId),
                     Severity.URGENT, "Huurachterstand gesignaleerd op 2026-09-14 (schuldhulp); uitkering opgeschort.",
-                    List.of("regie", "schuldhulp", "werk-inkomen"), HELD_AT, false, false);
+                    List.of("regie", "schuldhulp", "werk-inkomen"), HELD_AT, false);
 
             fixture.givenNoPriorActivity()
                     .when(reconcile(List.of(episode), List.of(), EVALUATED_AT))
@@ -316,18 +316,17 @@ class SubjectSignalsTest {
         }
     }
 
-    private static Episode episode(String ruleId, Severity severity, List<String> routedTo, boolean expiresWhenCleared,
-                                   boolean eachEpisodeSignals) {
+    private static Episode episode(String ruleId, Severity severity, List<String> routedTo, boolean eachEpisodeSignals) {
         UUID first = UUID.randomUUID();
         return new Episode(ruleId, 1, first, List.of(first), severity, "Uitleg bij " + ruleId + ".", routedTo, HELD_AT,
-                expiresWhenCleared, eachEpisodeSignals);
+                eachEpisodeSignals);
     }
 
     /** A new episode of the same rule as {@code like}, from another first event. */
     private static Episode episodeOf(Episode like) {
         UUID first = UUID.randomUUID();
         return new Episode(like.ruleId(), like.ruleVersion(), first, List.of(first), like.severity(), like.explanation(),
-                like.routedTo(), like.heldAt(), like.expiresWhenCleared(), like.eachEpisodeSignals());
+                like.routedTo(), like.heldAt(), like.eachEpisodeSignals());
     }
 
     private static UUID idOf(Episode episode) {
