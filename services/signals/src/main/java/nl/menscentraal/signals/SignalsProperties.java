@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param evaluationPoll    how often each instance looks for subjects due for evaluation (new facts, deadlines)
  * @param evaluationBatch   at most this many subjects per look, each in its own transaction
  * @param evaluationThreads evaluators per instance; they wait on the database more than they compute
+ * @param historyCacheSize  how many clients' facts an instance keeps between evaluations (about 20 KB each)
  * @param rulesRefresh      how often an instance checks whether another instance changed the rules
  * @param consumeEvents     evaluate and deliver; off for a process that only serves the API
  * @param rulesFile         an operator's rules file (YAML); at start-up it becomes the next version of the rule set
@@ -25,6 +26,7 @@ public record SignalsProperties(
         @DefaultValue("PT0.25S") Duration evaluationPoll,
         @DefaultValue("200") int evaluationBatch,
         @DefaultValue("4") int evaluationThreads,
+        @DefaultValue("5000") int historyCacheSize,
         @DefaultValue("PT5S") Duration rulesRefresh,
         @DefaultValue("true") boolean consumeEvents,
         Path rulesFile) {

@@ -2,39 +2,60 @@ package nl.menscentraal.signals.evaluation;
 
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.events.Catalogue;
+import nl.menscentraal.signals.SignalsProperties;
 import nl.menscentraal.signals.rules.Fact;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a client's recorded facts from the dossier's stream in the event store: the rules evaluate the source of
- * truth, not a copy that could drift from it.
+ * truth, not a copy that could drift from it. A client's stream only grows, so the facts of recently evaluated
+ * clients are kept and only what was appended since is read: a client is evaluated after each batch of its
+ * facts, and re-reading its whole history every time cost most of an evaluation.
  */
 @Component
 public class SubjectHistories {
-
-    private final EventStore eventStore;
-    private final Catalogue catalogue;
-
-    SubjectHistories(EventStore eventStore, Catalogue catalogue) {
-        this.eventStore = eventStore;
-        this.catalogue = catalogue;
-    }
 
     /** A client's facts and its BSN ({@code null} when the dossier holds no facts). */
     public record MemberHistory(String bsn, List<Fact> facts) {
     }
 
+    private record Read(String bsn, List<Fact> facts, long nextSequence) {
+    }
+
+    private final EventStore eventStore;
+    private final Catalogue catalogue;
+    private final Map<String, Read> recent;
+
+    SubjectHistories(EventStore eventStore, Catalogue catalogue, SignalsProperties properties) {
+        this.eventStore = eventStore;
+        this.catalogue = catalogue;
+        int size = properties.historyCacheSize();
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
     public MemberHistory of(String dossierId) {
-        List<Fact> facts = new ArrayList<>();
-        String bsn = null;
-        var stream = eventStore.readEvents(dossierId);
+        Read known = recent.get(dossierId);
+        List<Fact> facts = known == null ? new ArrayList<>() : new ArrayList<>(known.facts());
+        String bsn = known == null ? null : known.bsn();
+        long next = known == null ? 0 : known.nextSequence();
+        DomainEventStream stream = eventStore.readEvents(dossierId, next);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
+            next = message.getSequenceNumber() + 1;
             // the type is known without deserialising: the dossier's situation events are skipped unread
             if (ChainEventRecorded.class.equals(message.getPayloadType())
                     && message.getPayload() instanceof ChainEventRecorded e) {
@@ -45,6 +66,10 @@ public class SubjectHistories {
                         e.payload()));
             }
         }
-        return new MemberHistory(bsn, facts);
+        List<Fact> all = List.copyOf(facts);
+        if (!all.isEmpty()) {
+            recent.put(dossierId, new Read(bsn, all, next));
+        }
+        return new MemberHistory(bsn, all);
     }
 }

@@ -31,7 +31,7 @@ class RulesFileTest {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, "# gemeente: geen regisseur na 7 dagen\n"
                 + RuleSetReader.defaults(catalogue).yaml().replace("heldFor: P14D", "heldFor: P7D"));
-        SignalsProperties properties = new SignalsProperties(Duration.ofMinutes(10), Duration.ofMillis(250), 200, 4,
+        SignalsProperties properties = new SignalsProperties(Duration.ofMinutes(10), Duration.ofMillis(250), 200, 4, 100,
                 Duration.ZERO, true, file);
         RuleSets instance = new RuleSets(new JdbcTemplate(dataSource), catalogue, properties, Clock.systemUTC());
         int before = instance.current().version();
