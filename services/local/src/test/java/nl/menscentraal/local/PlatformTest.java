@@ -1,5 +1,6 @@
 package nl.menscentraal.local;
 
+import nl.menscentraal.embedded.TestBsns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.embedded.EmbeddedPlatformInfrastructure;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.awaitility.Awaitility.await;
 
@@ -69,22 +69,7 @@ abstract class PlatformTest {
 
     /** A BSN no other test uses: 8 random digits and the check digit the elfproef demands. */
     static String uniqueBsn() {
-        while (true) {
-            int[] d = new int[9];
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                d[i] = ThreadLocalRandom.current().nextInt(10);
-                sum += (9 - i) * d[i];
-            }
-            int check = sum % 11;
-            if (check < 10 && d[0] != 0) {
-                StringBuilder bsn = new StringBuilder();
-                for (int i = 0; i < 8; i++) {
-                    bsn.append(d[i]);
-                }
-                return bsn.append(check).toString();
-            }
-        }
+        return TestBsns.unique();
     }
 
     static Map<String, Object> envelope(String type, String bsn, String occurredAt, Map<String, Object> payload) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,7 +88,8 @@ class EvaluationScheduler {
     }
 
     private boolean evaluateNext() {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the read model and the events then show the same instant
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String[] claimed = {null};
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {

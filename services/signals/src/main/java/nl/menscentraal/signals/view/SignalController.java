@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,7 +106,7 @@ class SignalController {
     SignalView acknowledge(Caller caller, @PathVariable UUID signalId, HttpServletRequest request) {
         SignalRepository.Stored signal = visible(handler(caller, request, "signal/acknowledge"), signalId);
         send(new AcknowledgeSignalCommand(signal.streamId(), signalId, caller.principal(), caller.organisation(),
-                clock.instant()));
+                now()));
         return signals.find(signalId).orElseThrow().view();
     }
 
@@ -128,7 +130,7 @@ class SignalController {
         }
         SignalRepository.Stored signal = visible(reader, signalId);
         send(new ResolveSignalCommand(signal.streamId(), signalId, resolution, note, caller.principal(),
-                caller.organisation(), clock.instant()));
+                caller.organisation(), now()));
         return signals.find(signalId).orElseThrow().view();
     }
 
@@ -137,6 +139,11 @@ class SignalController {
         Reader reader = reader(caller, request, "signals/stream");
         reader.log(null, AccessLog.Outcome.GRANTED);
         return stream.open(reader.recipient() == null ? SignalStream.EVERYTHING : reader.recipient(), 30 * 60_000L);
+    }
+
+    /** PostgreSQL keeps microseconds: the read model and the events then show the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void send(Object command) {

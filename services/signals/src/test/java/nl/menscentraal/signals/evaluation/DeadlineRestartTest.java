@@ -1,5 +1,6 @@
 package nl.menscentraal.signals.evaluation;
 
+import nl.menscentraal.embedded.TestBsns;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import nl.menscentraal.dossier.chain.api.PartnerFact;
 import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -238,21 +238,6 @@ class DeadlineRestartTest {
 
     /** A BSN no other test uses: 8 random digits and the check digit the elfproef demands. */
     private static String uniqueBsn() {
-        while (true) {
-            int[] d = new int[9];
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                d[i] = ThreadLocalRandom.current().nextInt(10);
-                sum += (9 - i) * d[i];
-            }
-            int check = sum % 11;
-            if (check < 10 && d[0] != 0) {
-                StringBuilder bsn = new StringBuilder();
-                for (int i = 0; i < 8; i++) {
-                    bsn.append(d[i]);
-                }
-                return bsn.append(check).toString();
-            }
-        }
+        return TestBsns.unique();
     }
 }
