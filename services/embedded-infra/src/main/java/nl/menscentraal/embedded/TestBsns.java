@@ -25,7 +25,7 @@ public final class TestBsns {
             }
             // sum - check ≡ 0 (mod 11); a check digit of 10 is impossible, so draw again
             int check = sum % 11;
-            if (check == 10 || digits[0] == 0) {
+            if (check == 10 || sum == 0) {
                 continue;
             }
             digits[8] = check;
