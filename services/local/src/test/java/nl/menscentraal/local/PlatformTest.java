@@ -20,8 +20,25 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,11 +58,46 @@ abstract class PlatformTest {
     /** One clock for the whole platform; tests that move it put it back when they finish. */
     static final MovableClock CLOCK = new MovableClock();
 
+    /** The test's own OpenID Connect provider: JWTs signed with this key are what production accepts. */
+    static final KeyPair IDENTITY_PROVIDER = rsaKeyPair();
+
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
         @Bean
         Clock clock() {
             return CLOCK;
+        }
+
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) IDENTITY_PROVIDER.getPublic()).build();
+        }
+    }
+
+    static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has RSA", e);
+        }
+    }
+
+    /** A JWT as the municipality's identity provider would issue it, signed with {@code key}. */
+    static String jwt(PrivateKey key, String subject, String organisation, List<String> roles, Duration validFor) {
+        try {
+            Instant now = CLOCK.instant();
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(validFor))).claim("roles", roles);
+            if (organisation != null) {
+                claims.claim("org", organisation);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
         }
     }
 
