@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The gate every read of one client passes: checks the BSN, works out the caller's view, and writes the
@@ -30,8 +29,6 @@ import java.util.Set;
  */
 @Component
 class ClientReadAccess {
-
-    static final Set<String> AUDIT_PURPOSES = Set.of("toezicht", "klacht", "inzageverzoek", "incident");
 
     /** @param situation the client's latest situation, read once here for both the gate and the summary */
     record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation) {
@@ -62,8 +59,7 @@ class ClientReadAccess {
         String dossierId = pseudonyms.of(bsn);
         if (caller.is(Role.AUDITOR) && purpose == null) {
             accessLog.write(caller, dossierId, what, "none", AccessLog.Outcome.DENIED, traceId);
-            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError("X-Purpose",
-                    "auditors must state a purpose: one of " + String.join(", ", AUDIT_PURPOSES.stream().sorted().toList()))));
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(AccessLog.missingPurpose()));
         }
         ClientSituationChanged situation = summaries.find(dossierId)
                 .orElse(new ClientSituationChanged(dossierId, List.of(), List.of(), null));
@@ -87,7 +83,7 @@ class ClientReadAccess {
      */
     private static String purpose(Caller caller, String header) {
         return switch (caller.role()) {
-            case AUDITOR -> header != null && AUDIT_PURPOSES.contains(header) ? header : null;
+            case AUDITOR -> header != null && AccessLog.AUDIT_PURPOSES.contains(header) ? header : null;
             case PARTNER -> "hulpverlening";
             case REGISSEUR -> "regie";
             case OPERATOR -> "beheer";

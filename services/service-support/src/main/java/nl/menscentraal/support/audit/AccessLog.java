@@ -1,10 +1,12 @@
 package nl.menscentraal.support.audit;
 
+import nl.menscentraal.events.FieldError;
 import nl.menscentraal.support.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,15 @@ import java.util.UUID;
 public class AccessLog {
 
     public enum Outcome { GRANTED, DENIED }
+
+    /** What an auditor may state in {@code X-Purpose} (privacy.md); without one of these an auditor reads nothing. */
+    public static final Set<String> AUDIT_PURPOSES = Set.of("toezicht", "klacht", "inzageverzoek", "incident");
+
+    /** The field error an auditor gets without a valid purpose. */
+    public static FieldError missingPurpose() {
+        return new FieldError("X-Purpose", "auditors must state a purpose: one of "
+                + String.join(", ", AUDIT_PURPOSES.stream().sorted().toList()));
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -44,7 +44,6 @@ import java.util.UUID;
 class SignalController {
 
     static final Set<String> RESOLUTIONS = Set.of("opgepakt", "niet-nodig", "doorverwezen");
-    static final Set<String> AUDIT_PURPOSES = Set.of("toezicht", "klacht", "inzageverzoek", "incident");
     private static final int MAX_NOTE = 2000;
 
     record SignalList(List<SignalView> signals) {
@@ -186,10 +185,9 @@ class SignalController {
             case REGISSEUR -> new Reader(caller, "regie", "regie", view, traceId, accessLog);
             case AUDITOR -> {
                 String purpose = request.getHeader("X-Purpose");
-                if (purpose == null || !AUDIT_PURPOSES.contains(purpose)) {
+                if (purpose == null || !AccessLog.AUDIT_PURPOSES.contains(purpose)) {
                     accessLog.write(caller, null, view, "none", AccessLog.Outcome.DENIED, traceId);
-                    throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError("X-Purpose",
-                            "auditors must state a purpose: one of incident, inzageverzoek, klacht, toezicht")));
+                    throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(AccessLog.missingPurpose()));
                 }
                 yield new Reader(caller, null, purpose, view, traceId, accessLog);
             }

@@ -1,0 +1,164 @@
+package nl.menscentraal.dossier.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
+import nl.menscentraal.events.Bsn;
+import nl.menscentraal.events.FieldError;
+import nl.menscentraal.support.audit.AccessLog;
+import nl.menscentraal.support.security.Caller;
+import nl.menscentraal.support.security.Role;
+import nl.menscentraal.support.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Logboek Dataverwerkingen for auditors: who read which client's data, when, for what purpose, and whether it
+ * was granted; and the overview a client gets on an inzage request (dates, organisations, roles, purposes, no
+ * employee names). Reading the log is itself a processing of personal data, so it is logged too.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private static final int MAX_ENTRIES = 1000;
+    /** Dutch dates for the inzage overview: the client reads it in their own time zone. */
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+    record Entry(Instant at, String principal, String role, String organisation, String view, String purpose,
+                 String outcome, String traceId) {
+    }
+
+    record Entries(List<Entry> entries) {
+    }
+
+    /** One access as the client sees it: when, which organisation in which role, and why. */
+    record Access(LocalDate date, String organisation, String role, String purpose) {
+    }
+
+    record AccessOverview(String bsn, List<Access> accesses) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AccessLog accessLog;
+    private final ClientPseudonyms pseudonyms;
+
+    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms) {
+        this.jdbc = jdbc;
+        this.accessLog = accessLog;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @GetMapping("/access-log")
+    Entries accessLog(Caller caller, @RequestParam(required = false) String bsn,
+                      @RequestParam(required = false) String principal, @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to, HttpServletRequest request) {
+        String purpose = auditor(caller, request, "audit/access-log");
+        List<FieldError> errors = new ArrayList<>();
+        String subject = subject(bsn, errors);
+        Instant since = instant(from, "from", errors);
+        Instant until = instant(to, "to", errors);
+        if (!errors.isEmpty()) {
+            log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        StringBuilder sql = new StringBuilder("SELECT at, principal, role, organisation, view, purpose, outcome, trace_id "
+                + "FROM access_log WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (subject != null) {
+            sql.append(" AND subject = ?");
+            args.add(subject);
+        }
+        if (principal != null) {
+            sql.append(" AND principal = ?");
+            args.add(principal);
+        }
+        if (since != null) {
+            sql.append(" AND at >= ?");
+            args.add(Timestamp.from(since));
+        }
+        if (until != null) {
+            sql.append(" AND at <= ?");
+            args.add(Timestamp.from(until));
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(MAX_ENTRIES);
+        // logged before the answer is read: this read is part of what it shows
+        log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.GRANTED, request);
+        return new Entries(jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getTimestamp("at").toInstant(),
+                rs.getString("principal"), rs.getString("role"), rs.getString("organisation"), rs.getString("view"),
+                rs.getString("purpose"), rs.getString("outcome"), rs.getString("trace_id")), args.toArray()));
+    }
+
+    @GetMapping("/clients/{bsn}/access-overview")
+    AccessOverview accessOverview(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
+        String purpose = auditor(caller, request, "audit/access-overview");
+        List<FieldError> errors = new ArrayList<>();
+        String subject = subject(bsn, errors);
+        if (!errors.isEmpty()) {
+            log(caller, null, "audit/access-overview", purpose, AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        log(caller, subject, "audit/access-overview", purpose, AccessLog.Outcome.GRANTED, request);
+        List<Access> accesses = jdbc.query("""
+                        SELECT at, organisation, role, purpose FROM access_log
+                        WHERE subject = ? AND outcome = 'granted' ORDER BY at, id""",
+                (rs, n) -> new Access(LocalDate.ofInstant(rs.getTimestamp("at").toInstant(), NETHERLANDS),
+                        rs.getString("organisation"), rs.getString("role"), rs.getString("purpose")), subject);
+        return new AccessOverview(Bsn.parse(bsn).value(), accesses);
+    }
+
+    /** Only auditors, always with a purpose; every refusal is logged like a read. */
+    private String auditor(Caller caller, HttpServletRequest request, String view) {
+        if (!caller.is(Role.AUDITOR)) {
+            log(caller, null, view, "none", AccessLog.Outcome.DENIED, request);
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Only auditors read the access log.");
+        }
+        String purpose = request.getHeader("X-Purpose");
+        if (purpose == null || !AccessLog.AUDIT_PURPOSES.contains(purpose)) {
+            log(caller, null, view, "none", AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(AccessLog.missingPurpose()));
+        }
+        return purpose;
+    }
+
+    private String subject(String bsn, List<FieldError> errors) {
+        if (bsn == null) {
+            return null;
+        }
+        var problem = Bsn.problemWith(bsn);
+        if (problem.isPresent()) {
+            errors.add(new FieldError("bsn", problem.get()));
+            return null;
+        }
+        return pseudonyms.of(Bsn.parse(bsn));
+    }
+
+    private static Instant instant(String value, String field, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-23T09:00:00Z"));
+            return null;
+        }
+    }
+
+    private void log(Caller caller, String subject, String view, String purpose, AccessLog.Outcome outcome,
+                     HttpServletRequest request) {
+        accessLog.write(caller, subject, view, purpose, outcome, AccessLog.traceId(request.getHeader("traceparent")));
+    }
+}
