@@ -1,5 +1,7 @@
 package nl.menscentraal.dossier.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.events.Bsn;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,11 +57,13 @@ class AuditController {
     private final JdbcTemplate jdbc;
     private final AccessLog accessLog;
     private final ClientPseudonyms pseudonyms;
+    private final ObjectMapper json;
 
-    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms) {
+    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms, ObjectMapper json) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.pseudonyms = pseudonyms;
+        this.json = json;
     }
 
     @GetMapping("/access-log")
@@ -99,6 +104,57 @@ class AuditController {
         return new Entries(jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getTimestamp("at").toInstant(),
                 rs.getString("principal"), rs.getString("role"), rs.getString("organisation"), rs.getString("view"),
                 rs.getString("purpose"), rs.getString("outcome"), rs.getString("trace_id")), args.toArray()));
+    }
+
+    /**
+     * One recorded message of the client's history, as stored: its stream (the dossier, or its signals), its place
+     * in that stream and in the whole store, when it was recorded, its type and content.
+     */
+    record HistoryEvent(long globalIndex, String stream, long sequenceNumber, String recordedAt, String type,
+                        JsonNode event) {
+    }
+
+    record History(String bsn, List<HistoryEvent> events) {
+    }
+
+    /**
+     * Everything recorded about the client, in the order it was recorded: every partner fact, every change of its
+     * situation, every signal and every step of a signal's life. Read from the event store, not a projection.
+     */
+    @GetMapping("/clients/{bsn}/events")
+    History events(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
+        String purpose = auditor(caller, request, "audit/events");
+        List<FieldError> errors = new ArrayList<>();
+        String subject = subject(bsn, errors);
+        if (!errors.isEmpty()) {
+            log(caller, null, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        String signals = "signals-" + subject;
+        List<HistoryEvent> events = jdbc.query("SELECT globalindex, aggregateidentifier, sequencenumber, timestamp, "
+                        + "payloadtype, payload FROM domainevententry WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex",
+                (rs, n) -> new HistoryEvent(rs.getLong("globalindex"),
+                        rs.getString("aggregateidentifier").equals(signals) ? "signals" : "dossier",
+                        rs.getLong("sequencenumber"), rs.getString("timestamp"),
+                        simpleName(rs.getString("payloadtype")), read(rs.getBytes("payload"))), subject, signals);
+        if (events.isEmpty()) {
+            log(caller, subject, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
+            throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
+        }
+        log(caller, subject, "audit/events", purpose, AccessLog.Outcome.GRANTED, request);
+        return new History(Bsn.parse(bsn).value(), events);
+    }
+
+    private JsonNode read(byte[] payload) {
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("the event store holds JSON (Axon's Jackson serializer)", e);
+        }
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
     }
 
     @GetMapping("/clients/{bsn}/access-overview")
