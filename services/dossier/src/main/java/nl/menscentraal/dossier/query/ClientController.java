@@ -80,7 +80,7 @@ class ClientController {
         }
         ClientReadAccess.Granted granted = access.open(caller, bsn, "timeline", request);
         List<TimelineEntry> entries = timeline.find(new TimelineQuery(granted.dossierId(), fromInstant, toInstant, domain))
-                .stream().map(row -> entry(row, granted.view().visibilityOf(row.partner(), row.sensitivity())))
+                .stream().map(row -> entry(row, granted.view().visibilityOf(row.partner(), row.sensitivity(), row.domain())))
                 .toList();
         return new Timeline(granted.bsn().value(), entries);
     }

@@ -17,6 +17,9 @@ import nl.menscentraal.support.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,14 +41,19 @@ class ClientReadAccess {
     private final TimelineRepository timeline;
     private final ClientSummaryRepository summaries;
     private final AccessLog accessLog;
+    private final Clock clock;
 
     ClientReadAccess(ClientPseudonyms pseudonyms, TimelineRepository timeline, ClientSummaryRepository summaries,
-                     AccessLog accessLog) {
+                     AccessLog accessLog, Clock clock) {
         this.pseudonyms = pseudonyms;
         this.timeline = timeline;
         this.summaries = summaries;
         this.accessLog = accessLog;
+        this.clock = clock;
     }
+
+    /** A consent's geldigTot is a Dutch calendar day. */
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
     Granted open(Caller caller, String rawBsn, String what, HttpServletRequest request) {
         String traceId = traceId(request);
@@ -63,7 +71,9 @@ class ClientReadAccess {
         }
         ClientSituationChanged situation = summaries.find(dossierId)
                 .orElse(new ClientSituationChanged(dossierId, List.of(), List.of(), null));
-        ClientRelations relations = new ClientRelations(timeline.partnersWithFacts(dossierId), situation.regisseurId());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), NETHERLANDS);
+        ClientRelations relations = new ClientRelations(timeline.partnersWithFacts(dossierId), situation.regisseurId(),
+                situation.consents().stream().filter(c -> c.isValidOn(today)).toList());
         Optional<ClientView> view = ViewPolicy.viewFor(caller, relations);
         if (view.isEmpty()) {
             accessLog.write(caller, dossierId, what, purposeOrNone(purpose), AccessLog.Outcome.DENIED, traceId);

@@ -33,7 +33,7 @@ public class ClientSummaryProjection {
     void on(ClientSituationChanged event, @Timestamp Instant at) throws JsonProcessingException {
         Object[] row = {event.dossierId(), objectMapper.writeValueAsString(event.involvements()),
                 objectMapper.writeValueAsString(event.activeProblems()), event.regisseurId(),
-                java.sql.Timestamp.from(at)};
+                java.sql.Timestamp.from(at), objectMapper.writeValueAsString(event.consents())};
         BatchedWrites.add("summary-rows", row, this::upsertLatest);
     }
 
@@ -42,11 +42,11 @@ public class ClientSummaryProjection {
         Map<Object, Object[]> latest = new LinkedHashMap<>();
         rows.forEach(r -> latest.put(r[0], r));
         jdbc.batchUpdate("""
-                        INSERT INTO client_summary (dossier_id, involvements, problems, regisseur_id, updated_at)
-                        VALUES (?, ?::jsonb, ?::jsonb, ?, ?)
+                        INSERT INTO client_summary (dossier_id, involvements, problems, regisseur_id, updated_at, consents)
+                        VALUES (?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb)
                         ON CONFLICT (dossier_id) DO UPDATE SET involvements = excluded.involvements,
                             problems = excluded.problems, regisseur_id = excluded.regisseur_id,
-                            updated_at = excluded.updated_at
+                            updated_at = excluded.updated_at, consents = excluded.consents
                         WHERE client_summary.updated_at <= excluded.updated_at""",
                 List.copyOf(latest.values()));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ActiveProblem;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.Consent;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,11 +25,12 @@ public class ClientSummaryRepository {
     }
 
     public Optional<ClientSituationChanged> find(String dossierId) {
-        return jdbc.query("SELECT involvements, problems, regisseur_id FROM client_summary WHERE dossier_id = ?",
+        return jdbc.query("SELECT involvements, problems, regisseur_id, consents FROM client_summary WHERE dossier_id = ?",
                 (rs, i) -> new ClientSituationChanged(dossierId,
                         read(rs.getString("involvements"), new TypeReference<List<PartnerInvolvement>>() { }),
                         read(rs.getString("problems"), new TypeReference<List<ActiveProblem>>() { }),
-                        rs.getString("regisseur_id")),
+                        rs.getString("regisseur_id"),
+                        read(rs.getString("consents"), new TypeReference<List<Consent>>() { })),
                 dossierId).stream().findFirst();
     }
 

@@ -8,5 +8,12 @@ public interface ClientView {
     /** The view's name, as written to the access log. */
     String name();
 
-    Visibility visibilityOf(String partner, Sensitivity sensitivity);
+    /**
+     * @param domain the event's life domain, or {@code null}: consents are given per domain
+     */
+    Visibility visibilityOf(String partner, Sensitivity sensitivity, String domain);
+
+    default Visibility visibilityOf(String partner, Sensitivity sensitivity) {
+        return visibilityOf(partner, sensitivity, null);
+    }
 }

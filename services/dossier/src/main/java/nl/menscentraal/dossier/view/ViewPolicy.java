@@ -10,7 +10,8 @@ import java.util.Optional;
  * <ul>
  *     <li>a partner with facts about the client sees its own events in full, every other partner's as presence;</li>
  *     <li>the assigned regisseur sees {@code basis} and {@code financieel} in full, {@code bijzonder}, {@code jeugd}
- *     and {@code justitieel} as presence (consent lifts that: a later issue);</li>
+ *     and {@code justitieel} as presence, or in full where a consent to the regisseur covers the domain;</li>
+ *     <li>a consent to a partner lifts that partner's view of the domains it covers to full;</li>
  *     <li>an auditor, stating a purpose, sees everything;</li>
  *     <li>anyone else sees nothing.</li>
  * </ul>
@@ -26,15 +27,15 @@ public final class ViewPolicy {
     public static Optional<ClientView> viewFor(Caller caller, ClientRelations relations) {
         return switch (caller.role()) {
             case PARTNER -> relations.partnersWithFacts().contains(caller.organisation())
-                    ? Optional.of(partnerView(caller.organisation())) : Optional.empty();
+                    ? Optional.of(partnerView(caller.organisation(), relations)) : Optional.empty();
             case REGISSEUR -> caller.principal().equals(relations.regisseurId())
-                    ? Optional.of(ASSIGNED_REGISSEUR) : Optional.empty();
+                    ? Optional.of(assignedRegisseur(relations)) : Optional.empty();
             case AUDITOR -> Optional.of(AUDITOR);
             case OPERATOR -> Optional.empty();
         };
     }
 
-    private static ClientView partnerView(String ownPartner) {
+    private static ClientView partnerView(String ownPartner, ClientRelations relations) {
         return new ClientView() {
             @Override
             public String name() {
@@ -42,23 +43,30 @@ public final class ViewPolicy {
             }
 
             @Override
-            public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
-                return partner.equals(ownPartner) ? Visibility.FULL : Visibility.PRESENCE;
+            public Visibility visibilityOf(String partner, Sensitivity sensitivity, String domain) {
+                return partner.equals(ownPartner) || relations.consented(ownPartner, domain)
+                        ? Visibility.FULL : Visibility.PRESENCE;
             }
         };
     }
 
-    private static final ClientView ASSIGNED_REGISSEUR = new ClientView() {
-        @Override
-        public String name() {
-            return "regisseur";
-        }
+    private static ClientView assignedRegisseur(ClientRelations relations) {
+        return new ClientView() {
+            @Override
+            public String name() {
+                return "regisseur";
+            }
 
-        @Override
-        public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
-            return sensitivity.isSpecialCategory() ? Visibility.PRESENCE : Visibility.FULL;
-        }
-    };
+            @Override
+            public Visibility visibilityOf(String partner, Sensitivity sensitivity, String domain) {
+                return !sensitivity.isSpecialCategory() || relations.consented(REGISSEUR, domain)
+                        ? Visibility.FULL : Visibility.PRESENCE;
+            }
+        };
+    }
+
+    /** The recipient a consent names when it is for the assigned regisseur, whoever that is. */
+    static final String REGISSEUR = "regisseur";
 
     private static final ClientView AUDITOR = new ClientView() {
         @Override
@@ -67,7 +75,7 @@ public final class ViewPolicy {
         }
 
         @Override
-        public Visibility visibilityOf(String partner, Sensitivity sensitivity) {
+        public Visibility visibilityOf(String partner, Sensitivity sensitivity, String domain) {
             return Visibility.FULL;
         }
     };

@@ -1,5 +1,6 @@
 package nl.menscentraal.dossier.view;
 
+import nl.menscentraal.dossier.chain.api.Consent;
 import nl.menscentraal.events.Sensitivity;
 import nl.menscentraal.support.security.Caller;
 import nl.menscentraal.support.security.Role;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,41 @@ class ViewPolicyTest {
         @Test
         void is_the_only_regisseur_with_a_view() {
             assertThat(ViewPolicy.viewFor(new Caller("regisseur-2", Role.REGISSEUR, "regie"), KNOWN_TO_WI_AND_GGZ)).isEmpty();
+        }
+    }
+
+    @Nested
+    class A_consent {
+
+        private final ClientRelations consentedToRegisseur = new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1",
+                List.of(new Consent("t-1", List.of("psychische-gezondheid"), "regisseur", LocalDate.parse("2027-01-01"))));
+        private final ClientRelations consentedToWerkInkomen = new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1",
+                List.of(new Consent("t-2", List.of("psychische-gezondheid"), "werk-inkomen", LocalDate.parse("2027-01-01"))));
+
+        @Test
+        void to_the_regisseur_lifts_the_assigned_regisseurs_view_of_that_domain_to_full_and_no_other() {
+            ClientView regisseur = ViewPolicy.viewFor(REGISSEUR_1, consentedToRegisseur).orElseThrow();
+
+            assertThat(regisseur.visibilityOf("ggz", Sensitivity.BIJZONDER, "psychische-gezondheid")).isEqualTo(Visibility.FULL);
+            assertThat(regisseur.visibilityOf("ggz", Sensitivity.BIJZONDER, "verslaving")).isEqualTo(Visibility.PRESENCE);
+            assertThat(ViewPolicy.viewFor(WERK_INKOMEN, consentedToRegisseur).orElseThrow()
+                    .visibilityOf("ggz", Sensitivity.BIJZONDER, "psychische-gezondheid")).isEqualTo(Visibility.PRESENCE);
+        }
+
+        @Test
+        void to_a_partner_lifts_that_partners_view_of_that_domain_to_full_and_not_the_regisseurs() {
+            assertThat(ViewPolicy.viewFor(WERK_INKOMEN, consentedToWerkInkomen).orElseThrow()
+                    .visibilityOf("ggz", Sensitivity.BIJZONDER, "psychische-gezondheid")).isEqualTo(Visibility.FULL);
+            assertThat(ViewPolicy.viewFor(REGISSEUR_1, consentedToWerkInkomen).orElseThrow()
+                    .visibilityOf("ggz", Sensitivity.BIJZONDER, "psychische-gezondheid")).isEqualTo(Visibility.PRESENCE);
+        }
+
+        @Test
+        void counts_through_its_last_day_only() {
+            Consent consent = new Consent("t-1", List.of("psychische-gezondheid"), "regisseur", LocalDate.parse("2027-01-01"));
+
+            assertThat(consent.isValidOn(LocalDate.parse("2027-01-01"))).isTrue();
+            assertThat(consent.isValidOn(LocalDate.parse("2027-01-02"))).isFalse();
         }
     }
 

@@ -9,10 +9,22 @@ import java.util.List;
  *
  * @param involvements every partner that ever had a trajectory, with since / until
  * @param regisseurId  the assigned regisseur, or {@code null}
+ * @param consents     consents given and not revoked (whether one has expired depends on the day it is read);
+ *                     empty in situations recorded before consents were kept
  */
 public record ClientSituationChanged(
         String dossierId,
         List<PartnerInvolvement> involvements,
         List<ActiveProblem> activeProblems,
-        String regisseurId) {
+        String regisseurId,
+        List<Consent> consents) {
+
+    public ClientSituationChanged {
+        consents = consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    public ClientSituationChanged(String dossierId, List<PartnerInvolvement> involvements,
+                                  List<ActiveProblem> activeProblems, String regisseurId) {
+        this(dossierId, involvements, activeProblems, regisseurId, List.of());
+    }
 }

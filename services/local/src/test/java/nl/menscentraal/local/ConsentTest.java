@@ -1,0 +1,84 @@
+package nl.menscentraal.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Consent (scenarios.md, Myriam): after regie.toestemming-verleend for psychische-gezondheid to the regisseur, the
+ * assigned regisseur sees the GGZ facts in full; after regie.toestemming-ingetrokken, presence again. An expired
+ * consent counts for nothing; a consent to a partner lifts that partner's view.
+ */
+class ConsentTest extends PlatformTest {
+
+    @Test
+    void a_consent_to_the_regisseur_shows_the_ggz_facts_in_full_until_it_is_revoked_or_expired() {
+        String bsn = uniqueBsn();
+        String since = OffsetDateTime.now(CLOCK).minusDays(10).withNano(0).toString();
+        recorded("dev-werk-inkomen", envelope("werk-inkomen.uitkering-aangevraagd", bsn, since, Map.of("regeling", "bijstand")), bsn);
+        String ggz = recorded("dev-ggz", envelope("ggz.aanmelding-ontvangen", bsn, since, Map.of()), bsn);
+        recorded("dev-regisseur-1", envelope("regie.regisseur-toegewezen", bsn, since, Map.of("regisseurId", "regisseur-1", "organisatie", "regie")), bsn);
+        assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("presence");
+
+        recorded("dev-regisseur-1", consent(bsn, "t-1", "regisseur", LocalDate.now(CLOCK).plusYears(1)), bsn);
+        assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("full");
+        assertThat(ggzAsSeenBy("dev-werk-inkomen", bsn, ggz)).isEqualTo("presence");
+
+        recorded("dev-regisseur-1", envelope("regie.toestemming-ingetrokken", bsn, now(), Map.of("toestemmingId", "t-1")), bsn);
+        assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("presence");
+
+        recorded("dev-regisseur-1", consent(bsn, "t-2", "regisseur", LocalDate.now(CLOCK).minusDays(1)), bsn);
+        assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("presence");
+    }
+
+    @Test
+    void a_consent_to_a_partner_lifts_that_partners_view_of_the_domain() {
+        String bsn = uniqueBsn();
+        String since = OffsetDateTime.now(CLOCK).minusDays(10).withNano(0).toString();
+        recorded("dev-werk-inkomen", envelope("werk-inkomen.uitkering-aangevraagd", bsn, since, Map.of("regeling", "bijstand")), bsn);
+        String ggz = recorded("dev-ggz", envelope("ggz.aanmelding-ontvangen", bsn, since, Map.of()), bsn);
+        assertThat(ggzAsSeenBy("dev-werk-inkomen", bsn, ggz)).isEqualTo("presence");
+
+        recorded("dev-regisseur-1", consent(bsn, "t-3", "werk-inkomen", LocalDate.now(CLOCK).plusMonths(6)), bsn);
+
+        assertThat(ggzAsSeenBy("dev-werk-inkomen", bsn, ggz)).isEqualTo("full");
+    }
+
+    Map<String, Object> consent(String bsn, String id, String recipient, LocalDate validUntil) {
+        return envelope("regie.toestemming-verleend", bsn, now(), Map.of("toestemmingId", id,
+                "leefgebieden", List.of("psychische-gezondheid"), "ontvanger", recipient, "doel", "hulpverlening",
+                "geldigTot", validUntil.toString()));
+    }
+
+    static String now() {
+        return OffsetDateTime.now(CLOCK).minusMinutes(1).withNano(0).toString();
+    }
+
+    /** Posts, waits until the views hold it, and returns its eventId. */
+    String recorded(String token, Map<String, Object> envelope, String bsn) {
+        assertThat(post(token, "/api/v1/events", envelope).getStatusCode().value()).as(envelope.get("type").toString()).isEqualTo(202);
+        String eventId = envelope.get("eventId").toString();
+        awaitRecorded(token, eventId);
+        awaitTimeline(bsn, List.of(eventId));
+        return eventId;
+    }
+
+    String ggzAsSeenBy(String token, String bsn, String eventId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode entry : get(token, "/api/v1/clients/" + bsn + "/timeline").getBody().path("entries")) {
+                if (entry.path("eventId").asText().equals(eventId)) {
+                    return entry.path("visibility").asText();
+                }
+            }
+            return null;
+        }, v -> v != null);
+    }
+}
