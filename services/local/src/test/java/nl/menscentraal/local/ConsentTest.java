@@ -31,12 +31,36 @@ class ConsentTest extends PlatformTest {
         recorded("dev-regisseur-1", consent(bsn, "t-1", "regisseur", LocalDate.now(CLOCK).plusYears(1)), bsn);
         assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("full");
         assertThat(ggzAsSeenBy("dev-werk-inkomen", bsn, ggz)).isEqualTo("presence");
+        JsonNode summary = get("dev-regisseur-1", "/api/v1/clients/" + bsn).getBody();
+        assertThat(summary.path("activeConsents")).singleElement().satisfies(c -> {
+            assertThat(c.path("ontvanger").asText()).isEqualTo("regisseur");
+            assertThat(c.path("leefgebieden")).extracting(JsonNode::asText).containsExactly("psychische-gezondheid");
+        });
 
         recorded("dev-regisseur-1", envelope("regie.toestemming-ingetrokken", bsn, now(), Map.of("toestemmingId", "t-1")), bsn);
         assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("presence");
 
         recorded("dev-regisseur-1", consent(bsn, "t-2", "regisseur", LocalDate.now(CLOCK).minusDays(1)), bsn);
         assertThat(ggzAsSeenBy("dev-regisseur-1", bsn, ggz)).isEqualTo("presence");
+        assertThat(get("dev-regisseur-1", "/api/v1/clients/" + bsn).getBody().path("activeConsents")).isEmpty();
+    }
+
+    @Test
+    void a_handover_moves_the_regisseurs_view_and_closing_regie_ends_it() {
+        String bsn = uniqueBsn();
+        String since = OffsetDateTime.now(CLOCK).minusDays(10).withNano(0).toString();
+        recorded("dev-werk-inkomen", envelope("werk-inkomen.uitkering-aangevraagd", bsn, since, Map.of("regeling", "bijstand")), bsn);
+        recorded("dev-regisseur-1", envelope("regie.regisseur-toegewezen", bsn, since, Map.of("regisseurId", "regisseur-1", "organisatie", "regie")), bsn);
+        assertThat(get("dev-regisseur-1", "/api/v1/clients/" + bsn + "/timeline").getStatusCode().value()).isEqualTo(200);
+        assertThat(get("dev-regisseur-2", "/api/v1/clients/" + bsn + "/timeline").getStatusCode().value()).isEqualTo(403);
+
+        recorded("dev-regisseur-1", envelope("regie.regisseur-overgedragen", bsn, now(), Map.of("vanRegisseurId", "regisseur-1",
+                "naarRegisseurId", "regisseur-2", "warmeOverdracht", true)), bsn);
+        assertThat(get("dev-regisseur-2", "/api/v1/clients/" + bsn + "/timeline").getStatusCode().value()).isEqualTo(200);
+        assertThat(get("dev-regisseur-1", "/api/v1/clients/" + bsn + "/timeline").getStatusCode().value()).isEqualTo(403);
+
+        recorded("dev-regisseur-2", envelope("regie.regie-afgesloten", bsn, now(), Map.of("reden", "doelen bereikt")), bsn);
+        assertThat(get("dev-regisseur-2", "/api/v1/clients/" + bsn + "/timeline").getStatusCode().value()).isEqualTo(403);
     }
 
     @Test

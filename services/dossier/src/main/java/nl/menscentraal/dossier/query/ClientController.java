@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -60,9 +61,14 @@ class ClientController {
     record InvolvedPartner(String partner, OffsetDateTime since) {
     }
 
+    /** A consent in force: to whom, for which domains, until when (its purpose and id are the regie's business). */
+    record ActiveConsent(String ontvanger, List<String> leefgebieden, LocalDate geldigTot) {
+    }
+
     /** {@code regisseur} is written as {@code null} when none is assigned: its absence is information. */
     record Summary(String bsn, List<ActiveDomain> activeDomains, List<String> activeClusters,
-                   List<InvolvedPartner> involvedPartners, @JsonInclude(JsonInclude.Include.ALWAYS) String regisseur) {
+                   List<InvolvedPartner> involvedPartners, @JsonInclude(JsonInclude.Include.ALWAYS) String regisseur,
+                   List<ActiveConsent> activeConsents) {
     }
 
     @GetMapping("/{bsn}/timeline")
@@ -95,7 +101,8 @@ class ClientController {
                 domains.stream().map(ActiveDomain::cluster).distinct().sorted().toList(),
                 situation.involvements().stream().filter(PartnerInvolvement::isActive)
                         .map(i -> new InvolvedPartner(i.partner(), i.since())).toList(),
-                situation.regisseurId());
+                situation.regisseurId(),
+                granted.consents().stream().map(c -> new ActiveConsent(c.ontvanger(), c.leefgebieden(), c.geldigTot())).toList());
     }
 
     private static TimelineEntry entry(TimelineRow row, Visibility visibility) {

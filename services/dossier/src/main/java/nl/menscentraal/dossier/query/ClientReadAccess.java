@@ -2,6 +2,7 @@ package nl.menscentraal.dossier.query;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.Consent;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.dossier.summary.ClientSummaryRepository;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
@@ -33,8 +34,11 @@ import java.util.Optional;
 @Component
 class ClientReadAccess {
 
-    /** @param situation the client's latest situation, read once here for both the gate and the summary */
-    record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation) {
+    /**
+     * @param situation the client's latest situation, read once here for both the gate and the summary
+     * @param consents  the consents in force today
+     */
+    record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation, List<Consent> consents) {
     }
 
     private final ClientPseudonyms pseudonyms;
@@ -84,7 +88,7 @@ class ClientReadAccess {
             throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
         }
         accessLog.write(caller, dossierId, what + "/" + view.get().name(), purpose, AccessLog.Outcome.GRANTED, traceId);
-        return new Granted(bsn, dossierId, view.get(), situation);
+        return new Granted(bsn, dossierId, view.get(), situation, relations.consents());
     }
 
     /**
