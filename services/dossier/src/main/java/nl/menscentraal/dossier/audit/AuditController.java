@@ -123,13 +123,9 @@ class AuditController {
      */
     @GetMapping("/clients/{bsn}/events")
     History events(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
-        String purpose = auditor(caller, request, "audit/events");
-        List<FieldError> errors = new ArrayList<>();
-        String subject = subject(bsn, errors);
-        if (!errors.isEmpty()) {
-            log(caller, null, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
-            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
-        }
+        OneClient client = oneClient(caller, bsn, "audit/events", request);
+        String purpose = client.purpose();
+        String subject = client.subject();
         String signals = "signals-" + subject;
         List<HistoryEvent> events = jdbc.query("SELECT globalindex, aggregateidentifier, sequencenumber, timestamp, "
                         + "payloadtype, payload FROM domainevententry WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex",
@@ -159,13 +155,9 @@ class AuditController {
 
     @GetMapping("/clients/{bsn}/access-overview")
     AccessOverview accessOverview(Caller caller, @PathVariable String bsn, HttpServletRequest request) {
-        String purpose = auditor(caller, request, "audit/access-overview");
-        List<FieldError> errors = new ArrayList<>();
-        String subject = subject(bsn, errors);
-        if (!errors.isEmpty()) {
-            log(caller, null, "audit/access-overview", purpose, AccessLog.Outcome.DENIED, request);
-            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
-        }
+        OneClient client = oneClient(caller, bsn, "audit/access-overview", request);
+        String purpose = client.purpose();
+        String subject = client.subject();
         log(caller, subject, "audit/access-overview", purpose, AccessLog.Outcome.GRANTED, request);
         List<Access> accesses = jdbc.query("""
                         SELECT at, organisation, role, purpose FROM access_log
@@ -173,6 +165,21 @@ class AuditController {
                 (rs, n) -> new Access(LocalDate.ofInstant(rs.getTimestamp("at").toInstant(), NETHERLANDS),
                         rs.getString("organisation"), rs.getString("role"), rs.getString("purpose")), subject);
         return new AccessOverview(Bsn.parse(bsn).value(), accesses);
+    }
+
+    /** An auditor's request about one client: its purpose, and the client's pseudonym. */
+    private record OneClient(String purpose, String subject) {
+    }
+
+    private OneClient oneClient(Caller caller, String bsn, String view, HttpServletRequest request) {
+        String purpose = auditor(caller, request, view);
+        List<FieldError> errors = new ArrayList<>();
+        String subject = subject(bsn, errors);
+        if (!errors.isEmpty()) {
+            log(caller, null, view, purpose, AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        return new OneClient(purpose, subject);
     }
 
     /** Only auditors, always with a purpose; every refusal is logged like a read. */
