@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param evaluationThreads evaluators per instance; they wait on the database more than they compute
  * @param historyCacheSize  how many clients' facts an instance keeps between evaluations (about 20 KB each)
  * @param rulesRefresh      how often an instance checks whether another instance changed the rules
- * @param consumeEvents     evaluate and deliver; off for a process that only serves the API
+ * @param consumeEvents     take subjects from the evaluation queue; off, this instance evaluates nothing (its event
+ *                          processors still queue new facts and deliver signal changes)
  * @param rulesFile         an operator's rules file (YAML); at start-up it becomes the next version of the rule set
  *                          when it differs from the rules in force. Unset: the rules in force, or the shipped ones
  */

@@ -58,6 +58,9 @@ class EvaluationScheduler {
      */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        if (!properties.consumeEvents()) {
+            return;
+        }
         evaluators = Executors.newScheduledThreadPool(properties.evaluationThreads(), runnable -> {
             Thread thread = new Thread(runnable, "signal-evaluation-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
@@ -77,9 +80,6 @@ class EvaluationScheduler {
     }
 
     void evaluateDue() {
-        if (!properties.consumeEvents()) {
-            return;
-        }
         for (int i = 0; i < properties.evaluationBatch(); i++) {
             if (!evaluateNext()) {
                 return;
