@@ -16,6 +16,8 @@ GRANT USAGE, CREATE ON SCHEMA public TO signals;
 GRANT SELECT, INSERT ON domainevententry TO signals;
 GRANT USAGE ON SEQUENCE domainevententry_globalindex_seq TO signals;
 GRANT SELECT, INSERT, UPDATE, DELETE ON tokenentry TO signals;
+-- a subject's data key (its signals are encrypted with it); DELETE for erasing a household's signals
+GRANT SELECT, INSERT, DELETE ON data_key TO signals;
 -- the access log is written by every service that reads client data
 GRANT INSERT ON access_log TO signals;
 GRANT USAGE ON SEQUENCE access_log_id_seq TO signals;

@@ -38,6 +38,7 @@ final class BenchApplications {
                 "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off"));
         properties.put("logging.level.org.springframework.core.annotation.AnnotationTypeMapping", "ERROR");
+        properties.put("mens-centraal.privacy.master-key", "484MG9OArxtejROCh5qf4uXbYDYZ585DrkAWeEEbs00=");
         properties.putAll(extra);
         return new SpringApplicationBuilder(application).properties(properties).run();
     }

@@ -173,6 +173,7 @@ final class ScaleOutPhase {
                     "--spring.datasource.password=" + infra.postgres().password(),
                     "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
                     "--mens-centraal.dossier.pseudonym-secret=benchmark-secret-not-for-production",
+                    "--mens-centraal.privacy.master-key=484MG9OArxtejROCh5qf4uXbYDYZ585DrkAWeEEbs00=",
                     "--axon.eventhandling.tokenstore.claim-timeout=10s",
                     // a killed instance's partitions move after this; production keeps Kafka's default (45 s)
                     "--spring.kafka.consumer.properties.session.timeout.ms=10000",

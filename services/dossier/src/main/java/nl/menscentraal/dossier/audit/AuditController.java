@@ -1,9 +1,12 @@
 package nl.menscentraal.dossier.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
+import nl.menscentraal.dossier.store.ChainVerifier;
+import nl.menscentraal.dossier.store.DataKeys;
 import nl.menscentraal.events.Bsn;
 import nl.menscentraal.events.FieldError;
 import nl.menscentraal.support.audit.AccessLog;
@@ -25,6 +28,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -58,12 +63,17 @@ class AuditController {
     private final AccessLog accessLog;
     private final ClientPseudonyms pseudonyms;
     private final ObjectMapper json;
+    private final DataKeys keys;
+    private final ChainVerifier chains;
 
-    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms, ObjectMapper json) {
+    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms, ObjectMapper json,
+                    DataKeys keys, ChainVerifier chains) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.pseudonyms = pseudonyms;
         this.json = json;
+        this.keys = keys;
+        this.chains = chains;
     }
 
     @GetMapping("/access-log")
@@ -108,10 +118,11 @@ class AuditController {
 
     /**
      * One recorded message of the client's history, as stored: its stream (the dossier, or its signals), its place
-     * in that stream and in the whole store, when it was recorded, its type and content.
+     * in that stream and in the whole store, when it was recorded, its type, its content ({@code null} and
+     * {@code erased} once the client's data key is destroyed) and its link in the stream's hash chain.
      */
     record HistoryEvent(long globalIndex, String stream, long sequenceNumber, String recordedAt, String type,
-                        JsonNode event) {
+                        JsonNode event, boolean erased, String chainHash) {
     }
 
     record History(String bsn, List<HistoryEvent> events) {
@@ -128,11 +139,18 @@ class AuditController {
         String subject = client.subject();
         String signals = "signals-" + subject;
         List<HistoryEvent> events = jdbc.query("SELECT globalindex, aggregateidentifier, sequencenumber, timestamp, "
-                        + "payloadtype, payload FROM domainevententry WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex",
-                (rs, n) -> new HistoryEvent(rs.getLong("globalindex"),
-                        rs.getString("aggregateidentifier").equals(signals) ? "signals" : "dossier",
-                        rs.getLong("sequencenumber"), rs.getString("timestamp"),
-                        simpleName(rs.getString("payloadtype")), read(rs.getBytes("payload"))), subject, signals);
+                        + "payloadtype, payload, chainhash FROM domainevententry WHERE aggregateidentifier IN (?, ?) "
+                        + "ORDER BY globalindex",
+                (rs, n) -> {
+                    String stream = rs.getString("aggregateidentifier");
+                    long sequence = rs.getLong("sequencenumber");
+                    Optional<byte[]> content = keys.decrypt(stream, sequence, rs.getBytes("payload"));
+                    byte[] hash = rs.getBytes("chainhash");
+                    return new HistoryEvent(rs.getLong("globalindex"), stream.equals(signals) ? "signals" : "dossier",
+                            sequence, rs.getString("timestamp"), simpleName(rs.getString("payloadtype")),
+                            content.map(this::read).orElse(null), content.isEmpty(),
+                            hash == null ? null : HexFormat.of().formatHex(hash));
+                }, subject, signals);
         if (events.isEmpty()) {
             log(caller, subject, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
             throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
@@ -151,6 +169,30 @@ class AuditController {
 
     private static String simpleName(String payloadType) {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * Verifies the hash chains of one client's streams (its dossier and its signals), or of every stream in the
+     * store, and names the first link that does not hold. A broken link's stream is named by its pseudonym: the
+     * check of all clients must not reveal BSNs.
+     */
+    /** {@code brokenAt} is always present: {@code null} says that every link held. */
+    record Integrity(long verified, @JsonInclude(JsonInclude.Include.ALWAYS) ChainVerifier.Break brokenAt) {
+    }
+
+    @GetMapping("/integrity")
+    Integrity integrity(Caller caller, @RequestParam(required = false) String bsn, HttpServletRequest request) {
+        String purpose = auditor(caller, request, "audit/integrity");
+        List<FieldError> errors = new ArrayList<>();
+        String subject = subject(bsn, errors);
+        if (!errors.isEmpty()) {
+            log(caller, null, "audit/integrity", purpose, AccessLog.Outcome.DENIED, request);
+            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
+        }
+        log(caller, subject, "audit/integrity", purpose, AccessLog.Outcome.GRANTED, request);
+        ChainVerifier.Result result = subject == null
+                ? chains.verifyAll() : chains.verify(List.of(subject, "signals-" + subject));
+        return new Integrity(result.verified(), result.brokenAt());
     }
 
     @GetMapping("/clients/{bsn}/access-overview")

@@ -3,6 +3,7 @@ package nl.menscentraal.dossier.summary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.DossierErased;
 import nl.menscentraal.dossier.batching.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,6 +50,16 @@ public class ClientSummaryProjection {
                             updated_at = excluded.updated_at, consents = excluded.consents
                         WHERE client_summary.updated_at <= excluded.updated_at""",
                 List.copyOf(latest.values()));
+    }
+
+    /**
+     * After the batch's upserts, which were queued before this; a later situation (a new fact) stays. Compared by
+     * the store's timestamps, as {@code updated_at} is.
+     */
+    @EventHandler
+    void on(DossierErased event, @Timestamp Instant at) {
+        BatchedWrites.add("summary-erasures", new Object[]{event.dossierId(), java.sql.Timestamp.from(at)},
+                rows -> jdbc.batchUpdate("DELETE FROM client_summary WHERE dossier_id = ? AND updated_at <= ?", rows));
     }
 
     @ResetHandler

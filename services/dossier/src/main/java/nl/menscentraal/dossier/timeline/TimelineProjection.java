@@ -3,6 +3,7 @@ package nl.menscentraal.dossier.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
+import nl.menscentraal.dossier.chain.api.DossierErased;
 import nl.menscentraal.dossier.batching.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +42,16 @@ public class TimelineProjection {
                     occurred_at, occurred_at_offset_seconds, recorded_at, payload, professional)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                 ON CONFLICT DO NOTHING""", rows));
+    }
+
+    /**
+     * The client's rows go; a fact recorded after the erasure (later in the same batch) stays. Deleted after the
+     * batch's inserts, which were queued before this.
+     */
+    @EventHandler
+    void on(DossierErased event) {
+        BatchedWrites.add("timeline-erasures", new Object[]{event.dossierId(), Timestamp.from(event.erasedAt())},
+                rows -> jdbc.batchUpdate("DELETE FROM timeline_entry WHERE dossier_id = ? AND recorded_at <= ?", rows));
     }
 
     @ResetHandler

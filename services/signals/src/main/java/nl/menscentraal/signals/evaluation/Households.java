@@ -65,7 +65,7 @@ public class Households {
     }
 
     /** The households of any of these members. */
-    List<Household> ofAny(List<String> memberIds) {
+    public List<Household> ofAny(List<String> memberIds) {
         return jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT DISTINCT members, bsns::text AS bsns FROM signal_household WHERE member_id = ANY(?)");
             Array ids = con.createArrayOf("varchar", memberIds.toArray());

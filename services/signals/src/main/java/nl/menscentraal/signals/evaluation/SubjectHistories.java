@@ -1,6 +1,7 @@
 package nl.menscentraal.signals.evaluation;
 
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
+import nl.menscentraal.dossier.chain.api.DossierErased;
 import nl.menscentraal.events.Catalogue;
 import nl.menscentraal.signals.SignalsProperties;
 import nl.menscentraal.signals.rules.Fact;
@@ -56,6 +57,12 @@ public class SubjectHistories {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             next = message.getSequenceNumber() + 1;
+            if (DossierErased.class.equals(message.getPayloadType())) {
+                // everything before is unreadable now, here and in every instance's copy
+                facts.clear();
+                bsn = null;
+                continue;
+            }
             // the type is known without deserialising: the dossier's situation events are skipped unread
             if (ChainEventRecorded.class.equals(message.getPayloadType())
                     && message.getPayload() instanceof ChainEventRecorded e) {
@@ -67,7 +74,9 @@ public class SubjectHistories {
             }
         }
         List<Fact> all = List.copyOf(facts);
-        if (!all.isEmpty()) {
+        if (all.isEmpty()) {
+            recent.remove(dossierId);
+        } else {
             recent.put(dossierId, new Read(bsn, all, next));
         }
         return new MemberHistory(bsn, all);

@@ -212,6 +212,7 @@ class DeadlineRestartTest {
         // facts are recorded through the command gateway, not from Kafka
         properties.put("mens-centraal.dossier.consume-partner-events", "false");
         properties.put("mens-centraal.dossier.pseudonym-secret", PSEUDONYM_SECRET);
+        properties.put("mens-centraal.privacy.master-key", "484MG9OArxtejROCh5qf4uXbYDYZ585DrkAWeEEbs00=");
         properties.put("spring.datasource.hikari.maximum-pool-size", "5");
         properties.put("logging.level.org.apache.kafka", "WARN");
         properties.put("logging.level.org.axonframework.eventhandling.pooled", "WARN");

@@ -2,6 +2,8 @@ package nl.menscentraal.dossier.chain.command;
 
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.DossierErased;
+import nl.menscentraal.dossier.chain.api.EraseDossierCommand;
 import nl.menscentraal.dossier.chain.api.PartnerFact;
 import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
 import nl.menscentraal.dossier.chain.api.RecordOutcome;
@@ -35,7 +37,7 @@ class ClientDossier {
     /** partner + eventId → content fingerprint: eventIds are unique per partner, not globally. */
     private final Map<String, String> fingerprints = new HashMap<>();
 
-    private final ClientSituation situation = new ClientSituation();
+    private ClientSituation situation = new ClientSituation();
 
     private ClientSituationChanged lastSituation;
 
@@ -84,6 +86,24 @@ class ClientDossier {
     @EventSourcingHandler
     void on(ClientSituationChanged event) {
         lastSituation = event;
+    }
+
+    /** Erasure is recorded even when nothing new happened since an earlier one: each request is a legal act. */
+    @CommandHandler
+    void handle(EraseDossierCommand command) {
+        apply(new DossierErased(command.dossierId(), command.reason(), command.erasedAt()));
+    }
+
+    /**
+     * What came before is unreadable from now on; a fact that arrives later starts the dossier afresh, and a
+     * redelivered old fact counts as new, since nothing remembers it.
+     */
+    @EventSourcingHandler
+    void on(DossierErased event) {
+        dossierId = event.dossierId();
+        fingerprints.clear();
+        situation = new ClientSituation();
+        lastSituation = null;
     }
 
     private static String key(String partner, String eventId) {
