@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,7 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:mens-centraal-dossier.properties")
 @EnableConfigurationProperties(DossierProperties.class)
+@EnableScheduling
 class DossierConfiguration {
 
     /** Flyway owns the event store, token store and projection tables; nothing is created by Axon or an ORM. */

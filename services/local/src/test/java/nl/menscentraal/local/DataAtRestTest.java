@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +189,50 @@ class DataAtRestTest extends PlatformTest {
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             assertThat(response.getBody().path("status").asText()).isEqualTo("erased");
+        }
+    }
+
+    @Nested
+    class Retention {
+
+        @Test
+        void a_client_five_years_after_the_last_involvement_ended_is_erased_and_one_still_within_is_kept() {
+            CLOCK.setTo(Instant.parse("1997-07-02T09:00:00Z"));
+            try {
+                String past = uniqueBsn();
+                recorded("dev-wmo", envelope("wmo.opvang-toegelaten", past, "1990-01-01T10:00:00+01:00", Map.of("soort", "nachtopvang")));
+                String ended = recorded("dev-wmo", envelope("wmo.zelfstandig-gehuisvest", past, "1992-06-01T10:00:00+02:00", Map.of()));
+                String within = uniqueBsn();
+                recorded("dev-wmo", envelope("wmo.opvang-toegelaten", within, "1990-01-01T10:00:00+01:00", Map.of("soort", "nachtopvang")));
+                String endedLater = recorded("dev-wmo", envelope("wmo.zelfstandig-gehuisvest", within, "1993-01-01T10:00:00+01:00", Map.of()));
+                awaitTimeline(past, List.of(ended));
+                awaitTimeline(within, List.of(endedLater));
+                await().atMost(Duration.ofSeconds(30)).until(() -> involvementsEnded(past) && involvementsEnded(within));
+
+                assertThat(post("dev-werk-inkomen", "/api/v1/admin/retention/sweep", Map.of()).getStatusCode())
+                        .isEqualTo(HttpStatus.FORBIDDEN);
+                ResponseEntity<JsonNode> sweep = post("dev-operator", "/api/v1/admin/retention/sweep", Map.of());
+
+                assertThat(sweep.getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(sweep.getBody().path("erased").asInt()).isPositive();
+                await().atMost(Duration.ofSeconds(30)).until(() -> get("dev-auditor", "/api/v1/clients/" + past + "/timeline",
+                        TOEZICHT).getStatusCode() == HttpStatus.NOT_FOUND);
+                JsonNode last = history(past).get(history(past).size() - 1);
+                assertThat(last.path("event").path("reason").asText()).isEqualTo("bewaartermijn verstreken");
+                assertThat(get("dev-auditor", "/api/v1/clients/" + within + "/timeline", TOEZICHT).getStatusCode())
+                        .isEqualTo(HttpStatus.OK);
+            } finally {
+                CLOCK.reset();
+            }
+        }
+
+        boolean involvementsEnded(String bsn) {
+            ResponseEntity<JsonNode> summary = get("dev-auditor", "/api/v1/clients/" + bsn, TOEZICHT);
+            if (!summary.getStatusCode().is2xxSuccessful()) {
+                return false;
+            }
+            // the summary lists the partners involved now
+            return summary.getBody().path("involvedPartners").isEmpty();
         }
     }
 

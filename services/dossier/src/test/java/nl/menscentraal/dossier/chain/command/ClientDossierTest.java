@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.menscentraal.dossier.chain.api.ActiveProblem;
 import nl.menscentraal.dossier.chain.api.ChainEventRecorded;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
+import nl.menscentraal.dossier.chain.api.DossierErased;
+import nl.menscentraal.dossier.chain.api.EraseDossierCommand;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
 import nl.menscentraal.dossier.chain.api.PartnerFact;
 import nl.menscentraal.dossier.chain.api.RecordChainEventsCommand;
@@ -135,6 +138,37 @@ class ClientDossierTest {
             fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
                     .when(record(sameIdOtherPartner))
                     .expectResultMessagePayload(List.of(RecordOutcome.RECORDED));
+        }
+    }
+
+    @Nested
+    class An_erasure {
+
+        private final PartnerFact opvang = fact("wmo", "wmo.opvang-toegelaten", "2016-03-01", Map.of("soort", "nachtopvang"));
+
+        @Test
+        void is_recorded_content_free() {
+            fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES))
+                    .when(new EraseDossierCommand(DOSSIER, "AVG art. 17 verzoek", RECORDED_AT))
+                    .expectEvents(new DossierErased(DOSSIER, "AVG art. 17 verzoek", RECORDED_AT));
+        }
+
+        @Test
+        void of_a_client_never_recorded_finds_no_dossier() {
+            fixture.givenNoPriorActivity()
+                    .when(new EraseDossierCommand(DOSSIER, "AVG art. 17 verzoek", RECORDED_AT))
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void leaves_nothing_that_remembers_the_facts_before_it() {
+            fixture.given(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
+                            new DossierErased(DOSSIER, "AVG art. 17 verzoek", RECORDED_AT))
+                    .when(record(opvang))
+                    .expectResultMessagePayload(List.of(RecordOutcome.RECORDED))
+                    .expectEvents(recorded(opvang, "huisvesting", Sensitivity.BASIS, Involvement.STARTS, ProblemEffect.RAISES),
+                            situation(List.of(new PartnerInvolvement("wmo", opvang.occurredAt(), null)),
+                                    List.of(new ActiveProblem("huisvesting", opvang.occurredAt())), null));
         }
     }
 
