@@ -10,9 +10,13 @@ for topic in mens-centraal.partner-events.v1 mens-centraal.partner-events.dlq.v1
     --partitions "$PARTITIONS" --replication-factor 3 \
     --config min.insync.replicas=2 --config unclean.leader.election.enable=false
 done
-# Facts are kept: the dossier's event store is the record, but the topic is the replay source for
-# a rebuilt consumer. Keep 30 days; the dead-letter topic until an operator has looked.
+# The topics are transport, not storage: the dossier's event store is the record (encrypted, erasable), and a
+# topic is only the replay source for a rebuilt consumer. They hold BSNs and payloads in the clear, which an
+# erasure cannot reach, so every topic keeps 30 days at most -- the dead-letter topic too: alert on its metric
+# (operations.md) and look within that time.
 kafka-configs.sh --bootstrap-server "$BOOTSTRAP" --alter --entity-type topics \
   --entity-name mens-centraal.partner-events.v1 --add-config retention.ms=2592000000
 kafka-configs.sh --bootstrap-server "$BOOTSTRAP" --alter --entity-type topics \
-  --entity-name mens-centraal.partner-events.dlq.v1 --add-config retention.ms=-1
+  --entity-name mens-centraal.partner-events.dlq.v1 --add-config retention.ms=2592000000
+kafka-configs.sh --bootstrap-server "$BOOTSTRAP" --alter --entity-type topics \
+  --entity-name mens-centraal.signals.v1 --add-config retention.ms=2592000000
