@@ -8,11 +8,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kenny's journey from {@code scenarios.md}, posted by the partners through the REST API with its historical
@@ -113,8 +115,13 @@ class KennyJourneyTest extends PlatformTest {
         }
 
         @Test
-        void a_regisseur_not_assigned_to_kenny_is_refused() {
-            assertThat(get("dev-regisseur-1", "/api/v1/clients/" + KENNY).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        void a_regisseur_not_assigned_to_kenny_sees_only_presence_while_his_meervoudige_problematiek_signal_is_open() {
+            // privacy.md: a regisseur not assigned, with an open signal routed to regie for the client, sees presence
+            JsonNode entries = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> get("dev-regisseur-1", "/api/v1/clients/" + KENNY + "/timeline"),
+                            r -> r.getStatusCode() == HttpStatus.OK).getBody().path("entries");
+
+            assertThat(entries).extracting(e -> e.path("visibility").asText()).containsOnly("presence");
         }
 
         @Test

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Myriam's journey from {@code scenarios.md}: a mother with debts and depression, a son the school worries
@@ -64,9 +66,13 @@ class MyriamJourneyTest extends PlatformTest {
     }
 
     @Test
-    void another_regisseur_is_refused() {
-        assertThat(get("dev-regisseur-2", "/api/v1/clients/" + MOTHER + "/timeline").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+    void another_regisseur_sees_only_presence_while_her_meervoudige_problematiek_signal_for_regie_is_open() {
+        // privacy.md: a regisseur not assigned, with an open signal routed to regie for the client, sees presence
+        JsonNode entries = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("dev-regisseur-2", "/api/v1/clients/" + MOTHER + "/timeline"),
+                        r -> r.getStatusCode() == HttpStatus.OK).getBody().path("entries");
+
+        assertThat(entries).hasSize(5).extracting(e -> e.path("visibility").asText()).containsOnly("presence");
     }
 
     @Test

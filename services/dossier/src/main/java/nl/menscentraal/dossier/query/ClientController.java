@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
+import nl.menscentraal.dossier.signal.ClientSignal;
+import nl.menscentraal.dossier.signal.ClientSignals;
 import nl.menscentraal.dossier.timeline.TimelineQuery;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
 import nl.menscentraal.dossier.timeline.TimelineRow;
@@ -22,12 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Reading one client: the summary and the consolidated timeline, each filtered by the caller's view. */
 @RestController
@@ -39,11 +41,13 @@ class ClientController {
 
     private final ClientReadAccess access;
     private final TimelineRepository timeline;
+    private final ClientSignals signals;
     private final Catalogue catalogue;
 
-    ClientController(ClientReadAccess access, TimelineRepository timeline, Catalogue catalogue) {
+    ClientController(ClientReadAccess access, TimelineRepository timeline, ClientSignals signals, Catalogue catalogue) {
         this.access = access;
         this.timeline = timeline;
+        this.signals = signals;
         this.catalogue = catalogue;
     }
 
@@ -65,10 +69,14 @@ class ClientController {
     record ActiveConsent(String ontvanger, List<String> leefgebieden, LocalDate geldigTot) {
     }
 
+    /** A signal that is open or in behandeling: that it is there and how urgent, never why (presence). */
+    record OpenSignal(UUID signalId, String ruleId, String severity, String status, Instant raisedAt) {
+    }
+
     /** {@code regisseur} is written as {@code null} when none is assigned: its absence is information. */
     record Summary(String bsn, List<ActiveDomain> activeDomains, List<String> activeClusters,
                    List<InvolvedPartner> involvedPartners, @JsonInclude(JsonInclude.Include.ALWAYS) String regisseur,
-                   List<ActiveConsent> activeConsents) {
+                   List<ActiveConsent> activeConsents, List<OpenSignal> openSignals) {
     }
 
     @GetMapping("/{bsn}/timeline")
@@ -102,7 +110,22 @@ class ClientController {
                 situation.involvements().stream().filter(PartnerInvolvement::isActive)
                         .map(i -> new InvolvedPartner(i.partner(), i.since())).toList(),
                 situation.regisseurId(),
-                granted.consents().stream().map(c -> new ActiveConsent(c.ontvanger(), c.leefgebieden(), c.geldigTot())).toList());
+                granted.consents().stream().map(c -> new ActiveConsent(c.ontvanger(), c.leefgebieden(), c.geldigTot())).toList(),
+                signals.active(granted.dossierId(), signalRecipient(caller)).stream()
+                        .map(s -> new OpenSignal(s.signalId(), s.ruleId(), s.severity(), s.status(), s.raisedAt())).toList());
+    }
+
+    /**
+     * Whose signals the caller sees, as the signals API routes them: a partner those routed to it, a regisseur those
+     * routed to regie, an auditor all ({@code null}).
+     */
+    private static String signalRecipient(Caller caller) {
+        return switch (caller.role()) {
+            case PARTNER -> caller.organisation();
+            case REGISSEUR -> ClientSignal.REGIE;
+            case AUDITOR -> null;
+            case OPERATOR -> throw new IllegalStateException("operators never pass the read gate");
+        };
     }
 
     private static TimelineEntry entry(TimelineRow row, Visibility visibility) {

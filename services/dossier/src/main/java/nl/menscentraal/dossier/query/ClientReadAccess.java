@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.chain.api.Consent;
 import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
+import nl.menscentraal.dossier.signal.ClientSignal;
+import nl.menscentraal.dossier.signal.ClientSignals;
 import nl.menscentraal.dossier.summary.ClientSummaryRepository;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
 import nl.menscentraal.dossier.view.ClientRelations;
@@ -37,21 +39,26 @@ class ClientReadAccess {
     /**
      * @param situation the client's latest situation, read once here for both the gate and the summary
      * @param consents  the consents in force today
+     * @param purpose   the processing activity the read was logged under
+     * @param traceId   the request's trace id, also for entries about other clients the read shows
      */
-    record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation, List<Consent> consents) {
+    record Granted(Bsn bsn, String dossierId, ClientView view, ClientSituationChanged situation, List<Consent> consents,
+                   String purpose, String traceId) {
     }
 
     private final ClientPseudonyms pseudonyms;
     private final TimelineRepository timeline;
     private final ClientSummaryRepository summaries;
+    private final ClientSignals signals;
     private final AccessLog accessLog;
     private final Clock clock;
 
     ClientReadAccess(ClientPseudonyms pseudonyms, TimelineRepository timeline, ClientSummaryRepository summaries,
-                     AccessLog accessLog, Clock clock) {
+                     ClientSignals signals, AccessLog accessLog, Clock clock) {
         this.pseudonyms = pseudonyms;
         this.timeline = timeline;
         this.summaries = summaries;
+        this.signals = signals;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -76,8 +83,11 @@ class ClientReadAccess {
         ClientSituationChanged situation = summaries.find(dossierId)
                 .orElse(new ClientSituationChanged(dossierId, List.of(), List.of(), null));
         LocalDate today = LocalDate.ofInstant(clock.instant(), NETHERLANDS);
+        // only a regisseur who is not assigned can need an open regie signal: everyone else is spared the query
+        boolean openRegieSignal = caller.is(Role.REGISSEUR) && !caller.principal().equals(situation.regisseurId())
+                && signals.anyActiveRoutedTo(dossierId, ClientSignal.REGIE);
         ClientRelations relations = new ClientRelations(timeline.partnersWithFacts(dossierId), situation.regisseurId(),
-                situation.consents().stream().filter(c -> c.isValidOn(today)).toList());
+                situation.consents().stream().filter(c -> c.isValidOn(today)).toList(), openRegieSignal);
         Optional<ClientView> view = ViewPolicy.viewFor(caller, relations);
         if (view.isEmpty()) {
             accessLog.write(caller, dossierId, what, purposeOrNone(purpose), AccessLog.Outcome.DENIED, traceId);
@@ -88,7 +98,15 @@ class ClientReadAccess {
             throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
         }
         accessLog.write(caller, dossierId, what + "/" + view.get().name(), purpose, AccessLog.Outcome.GRANTED, traceId);
-        return new Granted(bsn, dossierId, view.get(), situation, relations.consents());
+        return new Granted(bsn, dossierId, view.get(), situation, relations.consents(), purpose, traceId);
+    }
+
+    /**
+     * Logs that a granted read also showed something of another client (a household member's presence): the
+     * member's own entry in the log, under the same purpose and trace.
+     */
+    void alsoShown(Caller caller, Granted granted, String otherDossierId, String what) {
+        accessLog.write(caller, otherDossierId, what, granted.purpose(), AccessLog.Outcome.GRANTED, granted.traceId());
     }
 
     /**

@@ -11,13 +11,20 @@ import java.util.Set;
  * @param partnersWithFacts partners that have recorded at least one fact about the client
  * @param regisseurId       the assigned regisseur, or {@code null}
  * @param consents          the consents in force today (given, not revoked, not past {@code geldigTot})
+ * @param openRegieSignal   whether a signal about the client (alone or in its household) routed to {@code regie} is
+ *                          open or in behandeling: it lets a regisseur who is not assigned see presence
  */
-public record ClientRelations(Set<String> partnersWithFacts, String regisseurId, List<Consent> consents) {
+public record ClientRelations(Set<String> partnersWithFacts, String regisseurId, List<Consent> consents,
+                              boolean openRegieSignal) {
 
     public static final ClientRelations NONE = new ClientRelations(Set.of(), null);
 
     public ClientRelations {
         consents = List.copyOf(consents);
+    }
+
+    public ClientRelations(Set<String> partnersWithFacts, String regisseurId, List<Consent> consents) {
+        this(partnersWithFacts, regisseurId, consents, false);
     }
 
     public ClientRelations(Set<String> partnersWithFacts, String regisseurId) {

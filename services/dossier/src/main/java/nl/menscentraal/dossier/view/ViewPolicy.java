@@ -11,6 +11,9 @@ import java.util.Optional;
  *     <li>a partner with facts about the client sees its own events in full, every other partner's as presence;</li>
  *     <li>the assigned regisseur sees {@code basis} and {@code financieel} in full, {@code bijzonder}, {@code jeugd}
  *     and {@code justitieel} as presence, or in full where a consent to the regisseur covers the domain;</li>
+ *     <li>any other regisseur sees everything as presence while a signal about the client routed to {@code regie} is
+ *     open or in behandeling, so the regie team can pick the signal up before anyone is assigned; consents, given to
+ *     the assigned regisseur, do not lift this view;</li>
  *     <li>a consent to a partner lifts that partner's view of the domains it covers to full;</li>
  *     <li>an auditor, stating a purpose, sees everything;</li>
  *     <li>anyone else sees nothing.</li>
@@ -29,7 +32,8 @@ public final class ViewPolicy {
             case PARTNER -> relations.partnersWithFacts().contains(caller.organisation())
                     ? Optional.of(partnerView(caller.organisation(), relations)) : Optional.empty();
             case REGISSEUR -> caller.principal().equals(relations.regisseurId())
-                    ? Optional.of(assignedRegisseur(relations)) : Optional.empty();
+                    ? Optional.of(assignedRegisseur(relations))
+                    : relations.openRegieSignal() ? Optional.of(SIGNALLED_REGISSEUR) : Optional.empty();
             case AUDITOR -> Optional.of(AUDITOR);
             case OPERATOR -> Optional.empty();
         };
@@ -64,6 +68,19 @@ public final class ViewPolicy {
             }
         };
     }
+
+    /** A regisseur who is not assigned, reading because of an open signal routed to regie: presence only. */
+    private static final ClientView SIGNALLED_REGISSEUR = new ClientView() {
+        @Override
+        public String name() {
+            return "regisseur-signal";
+        }
+
+        @Override
+        public Visibility visibilityOf(String partner, Sensitivity sensitivity, String domain) {
+            return Visibility.PRESENCE;
+        }
+    };
 
     /** The recipient a consent names when it is for the assigned regisseur, whoever that is. */
     static final String REGISSEUR = "regisseur";

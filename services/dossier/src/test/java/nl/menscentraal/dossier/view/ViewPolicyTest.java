@@ -71,6 +71,45 @@ class ViewPolicyTest {
     }
 
     @Nested
+    class A_regisseur_who_is_not_assigned {
+
+        private final Caller regisseur2 = new Caller("regisseur-2", Role.REGISSEUR, "regie");
+        private final ClientRelations withOpenRegieSignal = new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1",
+                List.of(new Consent("t-1", List.of("psychische-gezondheid"), "regisseur", LocalDate.parse("2027-01-01"))), true);
+
+        @ParameterizedTest
+        @EnumSource(Sensitivity.class)
+        void sees_every_partners_events_as_presence_while_a_regie_signal_is_open(Sensitivity sensitivity) {
+            ClientView view = ViewPolicy.viewFor(regisseur2, withOpenRegieSignal).orElseThrow();
+
+            assertThat(view.visibilityOf("werk-inkomen", sensitivity, "inkomen")).isEqualTo(Visibility.PRESENCE);
+            assertThat(view.visibilityOf("regie", sensitivity)).isEqualTo(Visibility.PRESENCE);
+            assertThat(view.name()).isEqualTo("regisseur-signal");
+        }
+
+        @Test
+        void is_not_lifted_by_a_consent_to_the_regisseur_which_is_for_the_assigned_one() {
+            assertThat(ViewPolicy.viewFor(regisseur2, withOpenRegieSignal).orElseThrow()
+                    .visibilityOf("ggz", Sensitivity.BIJZONDER, "psychische-gezondheid")).isEqualTo(Visibility.PRESENCE);
+        }
+
+        @Test
+        void has_no_view_without_an_open_regie_signal() {
+            assertThat(ViewPolicy.viewFor(regisseur2, new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1",
+                    List.of(), false))).isEmpty();
+            assertThat(ViewPolicy.viewFor(regisseur2, new ClientRelations(Set.of("werk-inkomen"), null, List.of(), false)))
+                    .isEmpty();
+        }
+
+        @Test
+        void does_not_change_the_assigned_regisseurs_view_or_a_partners() {
+            assertThat(ViewPolicy.viewFor(REGISSEUR_1, withOpenRegieSignal).orElseThrow()
+                    .visibilityOf("werk-inkomen", Sensitivity.FINANCIEEL)).isEqualTo(Visibility.FULL);
+            assertThat(ViewPolicy.viewFor(new Caller("svc-wmo", Role.PARTNER, "wmo"), withOpenRegieSignal)).isEmpty();
+        }
+    }
+
+    @Nested
     class A_consent {
 
         private final ClientRelations consentedToRegisseur = new ClientRelations(Set.of("werk-inkomen", "ggz"), "regisseur-1",
