@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -53,15 +56,27 @@ class HouseholdProjection {
         String[] memberArray = members.toArray(String[]::new);
         Timestamp setAt = Timestamp.from(event.occurredAt().toInstant());
         for (String member : members) {
-            Object[] row = {member, memberArray, event.dossierId(), event.eventId(), setAt};
-            BatchedWrites.add("household-rows", row, rows -> jdbc.batchUpdate("""
-                    INSERT INTO household_member (member_id, members, source_dossier_id, source_event_id, set_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (member_id) DO UPDATE SET members = excluded.members,
-                        source_dossier_id = excluded.source_dossier_id, source_event_id = excluded.source_event_id,
-                        set_at = excluded.set_at
-                    WHERE household_member.set_at <= excluded.set_at""", rows));
+            BatchedWrites.add("household-rows", new Object[]{member, memberArray, event.dossierId(), event.eventId(), setAt},
+                    this::upsertLatest);
         }
+    }
+
+    /**
+     * One row per member and statement: PostgreSQL refuses to upsert a row twice in one command, and a batch can hold
+     * two statements naming the same member. The latest in business time wins, as it does across batches.
+     */
+    private void upsertLatest(List<Object[]> rows) {
+        Map<Object, Object[]> latest = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            latest.merge(row[0], row, (kept, next) -> ((Timestamp) next[4]).before((Timestamp) kept[4]) ? kept : next);
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO household_member (member_id, members, source_dossier_id, source_event_id, set_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (member_id) DO UPDATE SET members = excluded.members,
+                    source_dossier_id = excluded.source_dossier_id, source_event_id = excluded.source_event_id,
+                    set_at = excluded.set_at
+                WHERE household_member.set_at <= excluded.set_at""", List.copyOf(latest.values()));
     }
 
     /**

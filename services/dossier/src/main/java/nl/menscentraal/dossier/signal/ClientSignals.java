@@ -30,10 +30,18 @@ public class ClientSignals {
      * a newer one: a row is replaced only by a higher version, so a repeat changes nothing and a stale status
      * never overwrites a newer one.
      */
-    void record(List<ClientSignal> signals) {
-        if (signals.isEmpty()) {
+    void record(List<ClientSignal> announced) {
+        if (announced.isEmpty()) {
             return;
         }
+        // one row per signal and client: PostgreSQL refuses to upsert a row twice in one command, and a poll can
+        // hold a signal's opening and its acknowledgement
+        java.util.Map<String, ClientSignal> newest = new java.util.LinkedHashMap<>();
+        for (ClientSignal signal : announced) {
+            newest.merge(signal.dossierId() + '/' + signal.signalId(), signal,
+                    (kept, next) -> next.version() > kept.version() ? next : kept);
+        }
+        List<ClientSignal> signals = List.copyOf(newest.values());
         jdbc.batchUpdate("""
                         INSERT INTO client_signal (dossier_id, signal_id, rule_id, severity, routed_to, status, version, raised_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -16,6 +16,8 @@ import nl.menscentraal.support.schema.ServiceSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -39,7 +41,7 @@ class HouseholdProjectionTest {
     @BeforeAll
     static void database() {
         var postgres = EmbeddedPlatformInfrastructure.shared().postgres();
-        var dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
+        var dataSource = new DriverManagerDataSource(postgres.jdbcUrl() + "&reWriteBatchedInserts=true", postgres.username(), postgres.password());
         ServiceSchema.migrate(dataSource, "dossier");
         ObjectMapper objectMapper = new ObjectMapper().registerModule(new JavaTimeModule());
         jdbc = new JdbcTemplate(dataSource);
@@ -77,6 +79,23 @@ class HouseholdProjectionTest {
                 .containsExactly(mother, son, daughter);
         assertThat(households.of(id(daughter)).orElseThrow().establishedAt())
                 .isEqualTo(OffsetDateTime.parse("2016-01-01T10:00:00+01:00"));
+    }
+
+    @Test
+    void two_statements_about_the_same_members_in_one_processing_batch_keep_the_later_one() {
+        String mother = TestBsns.unique();
+        String son = TestBsns.unique();
+        String daughter = TestBsns.unique();
+        ChainEventRecorded later = householdSet(mother, "2016-01-01T10:00:00+01:00", mother, son, daughter);
+        ChainEventRecorded earlier = householdSet(son, "2015-09-01T09:30:00+02:00", son, mother);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        record(later);
+        record(earlier);
+        batch.commit();
+
+        assertThat(households.of(id(son)).orElseThrow().members()).extracting(HouseholdRepository.Member::bsn)
+                .containsExactly(mother, son, daughter);
     }
 
     @Test

@@ -36,7 +36,7 @@ class SignalChangesTest {
     @BeforeAll
     static void database() {
         var postgres = EmbeddedPlatformInfrastructure.shared().postgres();
-        var dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
+        var dataSource = new DriverManagerDataSource(postgres.jdbcUrl() + "&reWriteBatchedInserts=true", postgres.username(), postgres.password());
         ServiceSchema.migrate(dataSource, "dossier");
         signals = new ClientSignals(new JdbcTemplate(dataSource));
         listener = new SignalChangesListener(signals, PSEUDONYMS);
