@@ -45,6 +45,7 @@ class RegieSignalViewTest extends PlatformTest {
             assertThat(e.has("type") || e.has("payload") || e.has("professional")).isFalse();
         });
 
+        java.time.Instant whileOpen = CLOCK.instant();
         JsonNode summary = get("dev-regisseur-2", "/api/v1/clients/" + bsn).getBody();
         assertThat(summary.path("openSignals")).singleElement().satisfies(s -> {
             assertThat(s.path("ruleId").asText()).isEqualTo("MP-01");
@@ -71,6 +72,19 @@ class RegieSignalViewTest extends PlatformTest {
                 assertThat(status("dev-regisseur-2", "/api/v1/clients/" + bsn + "/timeline")).isEqualTo(403));
         assertThat(status("dev-regisseur-2", "/api/v1/clients/" + bsn)).isEqualTo(403);
         assertThat(openSignalRules("dev-auditor", bsn)).containsExactly("KM-01");
+
+        // an auditor's rebuild from the event store agrees, before and after the resolution
+        JsonNode then = asOf(bsn, whileOpen, "regisseur-2");
+        assertThat(then.path("visibility").asText()).isEqualTo("regisseur-signal");
+        assertThat(then.path("entries")).extracting(e -> e.path("visibility").asText()).containsOnly("presence").hasSize(2);
+        assertThat(asOf(bsn, CLOCK.instant(), "regisseur-2").path("visibility").asText()).isEqualTo("none");
+    }
+
+    JsonNode asOf(String bsn, java.time.Instant at, String viewer) {
+        ResponseEntity<JsonNode> response = get("dev-auditor", "/api/v1/audit/clients/" + bsn + "/timeline?asOf=" + at
+                + "&viewer=" + viewer, Map.of("X-Purpose", "toezicht"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
     }
 
     @Test

@@ -1,16 +1,14 @@
 package nl.menscentraal.dossier.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.menscentraal.dossier.chain.api.ClientSituationChanged;
 import nl.menscentraal.dossier.chain.api.PartnerInvolvement;
 import nl.menscentraal.dossier.signal.ClientSignal;
 import nl.menscentraal.dossier.signal.ClientSignals;
+import nl.menscentraal.dossier.timeline.TimelineEntry;
 import nl.menscentraal.dossier.timeline.TimelineQuery;
 import nl.menscentraal.dossier.timeline.TimelineRepository;
-import nl.menscentraal.dossier.timeline.TimelineRow;
-import nl.menscentraal.dossier.view.Visibility;
 import nl.menscentraal.events.Catalogue;
 import nl.menscentraal.events.FieldError;
 import nl.menscentraal.support.security.Caller;
@@ -51,11 +49,6 @@ class ClientController {
         this.catalogue = catalogue;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TimelineEntry(String eventId, String partner, String domain, OffsetDateTime occurredAt, String visibility,
-                         String type, JsonNode payload, JsonNode professional) {
-    }
-
     record Timeline(String bsn, List<TimelineEntry> entries) {
     }
 
@@ -94,7 +87,7 @@ class ClientController {
         }
         ClientReadAccess.Granted granted = access.open(caller, bsn, "timeline", request);
         List<TimelineEntry> entries = timeline.find(new TimelineQuery(granted.dossierId(), fromInstant, toInstant, domain))
-                .stream().map(row -> entry(row, granted.view().visibilityOf(row.partner(), row.sensitivity(), row.domain())))
+                .stream().map(row -> TimelineEntry.of(row, granted.view().visibilityOf(row.partner(), row.sensitivity(), row.domain())))
                 .toList();
         return new Timeline(granted.bsn().value(), entries);
     }
@@ -126,14 +119,6 @@ class ClientController {
             case AUDITOR -> null;
             case OPERATOR -> throw new IllegalStateException("operators never pass the read gate");
         };
-    }
-
-    private static TimelineEntry entry(TimelineRow row, Visibility visibility) {
-        return visibility == Visibility.FULL
-                ? new TimelineEntry(row.eventId().toString(), row.partner(), row.domain(), row.occurredAt(),
-                visibility.code(), row.type(), row.payload(), row.professional())
-                : new TimelineEntry(row.eventId().toString(), row.partner(), row.domain(), row.occurredAt(),
-                visibility.code(), null, null, null);
     }
 
     /** Accepts an instant with offset, or a date (a whole Dutch day; {@code to} includes that day). */
