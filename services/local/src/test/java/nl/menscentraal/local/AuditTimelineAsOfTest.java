@@ -162,12 +162,4 @@ class AuditTimelineAsOfTest extends PlatformTest {
         throw new AssertionError("no entry " + eventId);
     }
 
-    /** Posts, waits until the dossier and the views hold it, and returns its eventId. */
-    String recorded(String token, Map<String, Object> envelope, String bsn) {
-        assertThat(post(token, "/api/v1/events", envelope).getStatusCode().value()).as(envelope.get("type").toString()).isEqualTo(202);
-        String eventId = envelope.get("eventId").toString();
-        awaitRecorded(token, eventId);
-        awaitTimeline(bsn, List.of(eventId));
-        return eventId;
-    }
 }

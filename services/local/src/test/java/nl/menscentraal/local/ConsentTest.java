@@ -86,14 +86,6 @@ class ConsentTest extends PlatformTest {
         return OffsetDateTime.now(CLOCK).minusMinutes(1).withNano(0).toString();
     }
 
-    /** Posts, waits until the views hold it, and returns its eventId. */
-    String recorded(String token, Map<String, Object> envelope, String bsn) {
-        assertThat(post(token, "/api/v1/events", envelope).getStatusCode().value()).as(envelope.get("type").toString()).isEqualTo(202);
-        String eventId = envelope.get("eventId").toString();
-        awaitRecorded(token, eventId);
-        awaitTimeline(bsn, List.of(eventId));
-        return eventId;
-    }
 
     String ggzAsSeenBy(String token, String bsn, String eventId) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -171,6 +171,18 @@ abstract class PlatformTest {
         });
     }
 
+    /** Posts, waits until the dossier and the views hold it, and returns its eventId. */
+    String recorded(String token, Map<String, Object> envelope, String bsn) {
+        ResponseEntity<JsonNode> response = post(token, "/api/v1/events", envelope);
+        if (response.getStatusCode().value() != 202) {
+            throw new AssertionError(envelope.get("type") + ": " + response.getStatusCode() + " " + response.getBody());
+        }
+        String eventId = envelope.get("eventId").toString();
+        awaitRecorded(token, eventId);
+        awaitTimeline(bsn, List.of(eventId));
+        return eventId;
+    }
+
     /** Waits until the partner's event is in the dossier, as the partner sees it through the status endpoint. */
     void awaitRecorded(String token, String eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {

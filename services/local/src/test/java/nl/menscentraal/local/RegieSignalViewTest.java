@@ -115,14 +115,6 @@ class RegieSignalViewTest extends PlatformTest {
         return withProfessional;
     }
 
-    /** Posts, waits until the views hold it, and returns its eventId. */
-    String recorded(String token, Map<String, Object> envelope, String bsn) {
-        assertThat(post(token, "/api/v1/events", envelope).getStatusCode().value()).as(envelope.get("type").toString()).isEqualTo(202);
-        String eventId = envelope.get("eventId").toString();
-        awaitRecorded(token, eventId);
-        awaitTimeline(bsn, List.of(eventId));
-        return eventId;
-    }
 
     int status(String token, String path) {
         return get(token, path).getStatusCode().value();
