@@ -4,14 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import nl.menscentraal.dossier.pseudonym.ClientPseudonyms;
 import nl.menscentraal.dossier.store.ChainVerifier;
 import nl.menscentraal.dossier.store.DataKeys;
 import nl.menscentraal.events.Bsn;
 import nl.menscentraal.events.FieldError;
 import nl.menscentraal.support.audit.AccessLog;
 import nl.menscentraal.support.security.Caller;
-import nl.menscentraal.support.security.Role;
 import nl.menscentraal.support.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,17 +58,14 @@ class AuditController {
     }
 
     private final JdbcTemplate jdbc;
-    private final AccessLog accessLog;
-    private final ClientPseudonyms pseudonyms;
+    private final AuditGate gate;
     private final ObjectMapper json;
     private final DataKeys keys;
     private final ChainVerifier chains;
 
-    AuditController(JdbcTemplate jdbc, AccessLog accessLog, ClientPseudonyms pseudonyms, ObjectMapper json,
-                    DataKeys keys, ChainVerifier chains) {
+    AuditController(JdbcTemplate jdbc, AuditGate gate, ObjectMapper json, DataKeys keys, ChainVerifier chains) {
         this.jdbc = jdbc;
-        this.accessLog = accessLog;
-        this.pseudonyms = pseudonyms;
+        this.gate = gate;
         this.json = json;
         this.keys = keys;
         this.chains = chains;
@@ -80,13 +75,13 @@ class AuditController {
     Entries accessLog(Caller caller, @RequestParam(required = false) String bsn,
                       @RequestParam(required = false) String principal, @RequestParam(required = false) String from,
                       @RequestParam(required = false) String to, HttpServletRequest request) {
-        String purpose = auditor(caller, request, "audit/access-log");
+        String purpose = gate.purpose(caller, request, "audit/access-log");
         List<FieldError> errors = new ArrayList<>();
-        String subject = subject(bsn, errors);
+        String subject = gate.subject(bsn, errors);
         Instant since = instant(from, "from", errors);
         Instant until = instant(to, "to", errors);
         if (!errors.isEmpty()) {
-            log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.DENIED, request);
+            gate.log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.DENIED, request);
             throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
         }
         StringBuilder sql = new StringBuilder("SELECT at, principal, role, organisation, view, purpose, outcome, trace_id "
@@ -110,7 +105,7 @@ class AuditController {
         }
         sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(MAX_ENTRIES);
         // logged before the answer is read: this read is part of what it shows
-        log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.GRANTED, request);
+        gate.log(caller, subject, "audit/access-log", purpose, AccessLog.Outcome.GRANTED, request);
         return new Entries(jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getTimestamp("at").toInstant(),
                 rs.getString("principal"), rs.getString("role"), rs.getString("organisation"), rs.getString("view"),
                 rs.getString("purpose"), rs.getString("outcome"), rs.getString("trace_id")), args.toArray()));
@@ -152,10 +147,10 @@ class AuditController {
                             hash == null ? null : HexFormat.of().formatHex(hash));
                 }, subject, signals);
         if (events.isEmpty()) {
-            log(caller, subject, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
+            gate.log(caller, subject, "audit/events", purpose, AccessLog.Outcome.DENIED, request);
             throw new ProblemException(HttpStatus.NOT_FOUND, "The platform holds no data for this client.");
         }
-        log(caller, subject, "audit/events", purpose, AccessLog.Outcome.GRANTED, request);
+        gate.log(caller, subject, "audit/events", purpose, AccessLog.Outcome.GRANTED, request);
         return new History(Bsn.parse(bsn).value(), events);
     }
 
@@ -182,14 +177,14 @@ class AuditController {
 
     @GetMapping("/integrity")
     Integrity integrity(Caller caller, @RequestParam(required = false) String bsn, HttpServletRequest request) {
-        String purpose = auditor(caller, request, "audit/integrity");
+        String purpose = gate.purpose(caller, request, "audit/integrity");
         List<FieldError> errors = new ArrayList<>();
-        String subject = subject(bsn, errors);
+        String subject = gate.subject(bsn, errors);
         if (!errors.isEmpty()) {
-            log(caller, null, "audit/integrity", purpose, AccessLog.Outcome.DENIED, request);
+            gate.log(caller, null, "audit/integrity", purpose, AccessLog.Outcome.DENIED, request);
             throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
         }
-        log(caller, subject, "audit/integrity", purpose, AccessLog.Outcome.GRANTED, request);
+        gate.log(caller, subject, "audit/integrity", purpose, AccessLog.Outcome.GRANTED, request);
         ChainVerifier.Result result = subject == null
                 ? chains.verifyAll() : chains.verify(List.of(subject, "signals-" + subject));
         return new Integrity(result.verified(), result.brokenAt());
@@ -200,7 +195,7 @@ class AuditController {
         OneClient client = oneClient(caller, bsn, "audit/access-overview", request);
         String purpose = client.purpose();
         String subject = client.subject();
-        log(caller, subject, "audit/access-overview", purpose, AccessLog.Outcome.GRANTED, request);
+        gate.log(caller, subject, "audit/access-overview", purpose, AccessLog.Outcome.GRANTED, request);
         List<Access> accesses = jdbc.query("""
                         SELECT at, organisation, role, purpose FROM access_log
                         WHERE subject = ? AND outcome = 'granted' ORDER BY at, id""",
@@ -214,40 +209,14 @@ class AuditController {
     }
 
     private OneClient oneClient(Caller caller, String bsn, String view, HttpServletRequest request) {
-        String purpose = auditor(caller, request, view);
+        String purpose = gate.purpose(caller, request, view);
         List<FieldError> errors = new ArrayList<>();
-        String subject = subject(bsn, errors);
+        String subject = gate.subject(bsn, errors);
         if (!errors.isEmpty()) {
-            log(caller, null, view, purpose, AccessLog.Outcome.DENIED, request);
+            gate.log(caller, null, view, purpose, AccessLog.Outcome.DENIED, request);
             throw ProblemException.invalid(HttpStatus.BAD_REQUEST, errors);
         }
         return new OneClient(purpose, subject);
-    }
-
-    /** Only auditors, always with a purpose; every refusal is logged like a read. */
-    private String auditor(Caller caller, HttpServletRequest request, String view) {
-        if (!caller.is(Role.AUDITOR)) {
-            log(caller, null, view, "none", AccessLog.Outcome.DENIED, request);
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Only auditors read the access log.");
-        }
-        String purpose = request.getHeader("X-Purpose");
-        if (purpose == null || !AccessLog.AUDIT_PURPOSES.contains(purpose)) {
-            log(caller, null, view, "none", AccessLog.Outcome.DENIED, request);
-            throw ProblemException.invalid(HttpStatus.BAD_REQUEST, List.of(AccessLog.missingPurpose()));
-        }
-        return purpose;
-    }
-
-    private String subject(String bsn, List<FieldError> errors) {
-        if (bsn == null) {
-            return null;
-        }
-        var problem = Bsn.problemWith(bsn);
-        if (problem.isPresent()) {
-            errors.add(new FieldError("bsn", problem.get()));
-            return null;
-        }
-        return pseudonyms.of(Bsn.parse(bsn));
     }
 
     private static Instant instant(String value, String field, List<FieldError> errors) {
@@ -260,10 +229,5 @@ class AuditController {
             errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-23T09:00:00Z"));
             return null;
         }
-    }
-
-    private void log(Caller caller, String subject, String view, String purpose, AccessLog.Outcome outcome,
-                     HttpServletRequest request) {
-        accessLog.write(caller, subject, view, purpose, outcome, AccessLog.traceId(request.getHeader("traceparent")));
     }
 }

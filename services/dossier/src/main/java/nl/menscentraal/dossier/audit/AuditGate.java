@@ -15,8 +15,7 @@ import java.util.List;
 
 /**
  * The checks every audit endpoint makes, each refusal logged like a read: only auditors, always stating a purpose,
- * and a valid BSN turned into the client's pseudonym. The same rules as {@code AuditController}'s own helpers,
- * which can move here.
+ * and a valid BSN turned into the client's pseudonym.
  */
 @Component
 class AuditGate {
@@ -43,8 +42,14 @@ class AuditGate {
         return purpose;
     }
 
-    /** The client's pseudonym, or {@code null} with a field error naming {@code bsn}. */
+    /**
+     * The client's pseudonym; {@code null} when no BSN was given (an optional filter), or with a field error naming
+     * {@code bsn} when it is not valid.
+     */
     String subject(String bsn, List<FieldError> errors) {
+        if (bsn == null) {
+            return null;
+        }
         var problem = Bsn.problemWith(bsn);
         if (problem.isPresent()) {
             errors.add(new FieldError("bsn", problem.get()));
