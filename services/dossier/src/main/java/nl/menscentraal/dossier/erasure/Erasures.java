@@ -35,9 +35,9 @@ class Erasures {
         this.clock = clock;
     }
 
-    /** @return whether the platform held anything about the client */
-    boolean erase(String dossierId, String reason) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+    /** Erases the client; a client the platform never held leaves nothing to record. */
+    void erase(String dossierId, String reason) {
+        transaction.executeWithoutResult(status -> {
             try {
                 keys.destroy(DataSourceUtils.getConnection(dataSource), dossierId);
             } catch (SQLException e) {
@@ -46,10 +46,9 @@ class Erasures {
             try {
                 // the command's unit of work joins this transaction: the event commits with the key's deletion
                 commands.sendAndWait(new EraseDossierCommand(dossierId, reason, clock.instant()));
-                return true;
             } catch (AggregateNotFoundException unknown) {
-                return false;
+                // nothing recorded, nothing to say so about
             }
-        }));
+        });
     }
 }

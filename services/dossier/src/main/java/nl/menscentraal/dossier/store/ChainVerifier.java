@@ -52,7 +52,8 @@ public final class ChainVerifier {
     private Result run(String sql, String[] streams) {
         return readOnly.execute(status -> {
             Walk walk = new Walk();
-            jdbc.query(connection -> {
+            try {
+                jdbc.query(connection -> {
                 var statement = connection.prepareStatement(sql);
                 // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
                 statement.setFetchSize(1000);
@@ -60,9 +61,19 @@ public final class ChainVerifier {
                     statement.setArray(1, connection.createArrayOf("varchar", streams));
                 }
                 return statement;
-            }, walk);
+                }, walk);
+            } catch (Broken stop) {
+                // the first broken link is the answer: the rest of the store need not be read
+            }
             return new Result(walk.verified, walk.brokenAt);
         });
+    }
+
+    /** Ends the walk at the first broken link. */
+    private static final class Broken extends RuntimeException {
+        Broken() {
+            super(null, null, false, false);
+        }
     }
 
     private static final class Walk implements RowCallbackHandler {
@@ -75,7 +86,7 @@ public final class ChainVerifier {
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             if (brokenAt != null) {
-                return;
+                throw new Broken();
             }
             String rowStream = rs.getString("aggregateidentifier");
             long sequence = rs.getLong("sequencenumber");

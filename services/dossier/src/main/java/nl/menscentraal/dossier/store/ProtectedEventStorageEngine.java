@@ -1,5 +1,6 @@
 package nl.menscentraal.dossier.store;
 
+import nl.menscentraal.dossier.chain.api.DossierErased;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -35,7 +36,7 @@ import java.util.Set;
 public class ProtectedEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Content-free by design and readable after erasure: what happened and why, never to whom beyond the stream. */
-    private static final Set<String> PLAIN_PAYLOADS = Set.of("nl.menscentraal.dossier.chain.api.DossierErased");
+    private static final Set<String> PLAIN_PAYLOADS = Set.of(DossierErased.class.getName());
     private static final byte[] NOTHING = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final DataKeys keys;
